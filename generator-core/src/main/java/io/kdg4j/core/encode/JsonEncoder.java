@@ -1,0 +1,79 @@
+package io.kdg4j.core.encode;
+
+import io.kdg4j.core.internal.JsonText;
+import io.kdg4j.core.record.ByteOutput;
+import io.kdg4j.core.record.RecordTape;
+import io.kdg4j.core.record.Token;
+
+/**
+ * Compact JSON (RFC 8259), optionally followed by a newline (JSON Lines). Non-finite doubles, which JSON
+ * cannot hold, are written as null. Thread-safe.
+ */
+final class JsonEncoder implements RecordEncoder {
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+    private final boolean newline;
+
+    JsonEncoder(boolean newline) {
+        this.newline = newline;
+    }
+
+    @Override
+    public void encode(RecordTape record, ByteOutput out) {
+        writeValues(record, 0, record.size(), out);
+        if (newline) {
+            out.write((byte) '\n');
+        }
+    }
+
+    /** Writes the tape entries [from, to) as JSON. */
+    static void writeValues(RecordTape record, int from, int to, ByteOutput out) {
+        Token previous = Token.OBJECT_START;
+        for (int i = from; i < to; i++) {
+            Token token = record.token(i);
+            boolean needsComma = i > from && previous != Token.OBJECT_START && previous != Token.ARRAY_START
+                    && previous != Token.NAME && token != Token.OBJECT_END && token != Token.ARRAY_END;
+            if (needsComma) {
+                out.write((byte) ',');
+            }
+            switch (token) {
+                case OBJECT_START -> out.write((byte) '{');
+                case OBJECT_END -> out.write((byte) '}');
+                case ARRAY_START -> out.write((byte) '[');
+                case ARRAY_END -> out.write((byte) ']');
+                case NAME -> record.preparedAt(i).writeJsonName(out);
+                case TEXT -> record.preparedAt(i).writeJson(out);
+                case STRING -> JsonText.writeQuoted(record.stringAt(i), out);
+                case LONG -> out.writeLong(record.longAt(i));
+                case DECIMAL -> out.writeDecimal(record.longAt(i), record.scaleAt(i));
+                case DOUBLE -> writeDouble(record.doubleAt(i), out);
+                case BOOLEAN -> {
+                    byte[] literal = record.booleanAt(i) ? TRUE : FALSE;
+                    out.write(literal, 0, literal.length);
+                }
+                case NULL -> out.write(NULL, 0, NULL.length);
+                default -> throw new IllegalStateException("unknown token " + token);
+            }
+            previous = token;
+        }
+    }
+
+    private static void writeDouble(double value, ByteOutput out) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            out.write(NULL, 0, NULL.length);
+        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            out.writeLong((long) value);
+            out.write((byte) '.');
+            out.write((byte) '0');
+        } else {
+            out.writeAscii(Double.toString(value));
+        }
+    }
+
+    @Override
+    public String name() {
+        return newline ? "jsonl" : "json";
+    }
+}

@@ -1,0 +1,74 @@
+package io.kdg4j.core.internal;
+
+import io.kdg4j.core.schema.TimestampSpec;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Checks a timestamp spec and picks its formatter and cache tick. */
+final class TimestampCompiler {
+    /** ISO-8601 with milliseconds and the zone's offset ('Z' for UTC): 2026-11-22T10:27:21.123Z. */
+    static final String ISO_PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSSXXX";
+    private static final long MAX_EPOCH_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
+    private TimestampCompiler() {
+    }
+
+    static Node compile(TimestampSpec spec, String path, SchemaCompiler compiler) {
+        TimestampNode.Output output = switch (spec.format()) {
+            case EPOCH_MILLIS -> TimestampNode.Output.EPOCH_MILLIS;
+            case EPOCH_SECONDS -> TimestampNode.Output.EPOCH_SECONDS;
+            default -> TimestampNode.Output.TEXT;
+        };
+        String pattern = spec.format() == TimestampSpec.TimeFormat.PATTERN ? spec.pattern() : ISO_PATTERN;
+        DateTimeFormatter formatter;
+        try {
+            formatter = DateTimeFormatter.ofPattern(pattern, Locale.US).withZone(spec.zone());
+            formatter.format(Instant.EPOCH);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return compiler.problem(path, "timestamp pattern \"" + pattern + "\" is not a valid DateTimeFormatter "
+                    + "pattern: " + e.getMessage());
+        }
+        long tick = showsFractions(pattern) ? 1 : 1000;
+        int stateSlot = compiler.newStateSlot();
+        if (spec.source() instanceof TimestampSpec.EventTime e) {
+            return eventTime(e, path, compiler, output, formatter, tick, stateSlot);
+        }
+        return new TimestampNode(output, formatter, tick, stateSlot);
+    }
+
+    private static Node eventTime(TimestampSpec.EventTime e, String path, SchemaCompiler compiler,
+                                  TimestampNode.Output output, DateTimeFormatter formatter, long tick, int stateSlot) {
+        boolean ok = compiler.check(Math.abs(e.start().getEpochSecond()) < MAX_EPOCH_SECONDS, path,
+                "event-time start must be within 292 years of 1970 but was " + e.start());
+        ok &= compiler.check(!e.step().isNegative(), path, "event-time step must not be negative but was "
+                + e.step());
+        ok &= compiler.check(!e.jitter().isNegative(), path, "jitter must not be negative but was " + e.jitter());
+        ok &= compiler.check(e.outOfOrderFraction() >= 0 && e.outOfOrderFraction() <= 1, path,
+                "the out-of-order fraction must be in [0, 1] but was " + e.outOfOrderFraction());
+        ok &= compiler.check(e.outOfOrderFraction() == 0 || e.maxLateness().compareTo(Duration.ZERO) > 0, path,
+                "maxLateness must be positive when records arrive out of order but was " + e.maxLateness());
+        if (!ok) {
+            return null;
+        }
+        long startNanos = e.start().getEpochSecond() * 1_000_000_000L + e.start().getNano();
+        return new TimestampNode(true, startNanos, e.step().toNanos(), e.jitter().toNanos(), e.outOfOrderFraction(),
+                e.maxLateness().toNanos(), output, formatter, tick, stateSlot);
+    }
+
+    /** True when the pattern prints anything finer than a second, outside quoted literals. */
+    static boolean showsFractions(String pattern) {
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && (c == 'S' || c == 'n' || c == 'N' || c == 'A')) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
