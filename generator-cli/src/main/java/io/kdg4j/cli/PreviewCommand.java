@@ -8,8 +8,6 @@ import io.kdg4j.core.encode.RecordEncoder;
 import io.kdg4j.core.preset.Preset;
 import io.kdg4j.core.preset.Presets;
 import io.kdg4j.core.record.ByteOutput;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -21,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -32,6 +31,9 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Kdg kdg;
 
     @Option(names = "--preset", required = true, paramLabel = "NAME",
             description = "A built-in schema: sakila, randomuser, atm, clickstream, iot, apache-log, security.")
@@ -77,9 +79,7 @@ final class PreviewCommand implements Callable<Integer> {
                     + " to get these records again)");
         }
         RecordGenerator generator = RecordGenerator.of(schema, runSeed, clock());
-        try (OutputStream stdout = new FileOutputStream(FileDescriptor.out)) {
-            write(generator, encoder, share, stdout);
-        }
+        write(generator, encoder, share, kdg.stdout());
         return 0;
     }
 

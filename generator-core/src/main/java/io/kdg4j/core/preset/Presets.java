@@ -6,7 +6,7 @@ import static io.kdg4j.core.Fields.decimals;
 import static io.kdg4j.core.Fields.derived;
 import static io.kdg4j.core.Fields.doubles;
 import static io.kdg4j.core.Fields.fake;
-import static io.kdg4j.core.Fields.faker;
+import static io.kdg4j.core.Fields.eventTime;
 import static io.kdg4j.core.Fields.field;
 import static io.kdg4j.core.Fields.integers;
 import static io.kdg4j.core.Fields.normal;
@@ -23,10 +23,12 @@ import static io.kdg4j.core.Fields.zipf;
 import io.kdg4j.core.KdgException;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.schema.PartitionKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
 import java.util.function.Supplier;
 
 /**
@@ -145,7 +147,9 @@ public final class Presets {
                                 field("latitude", doubles(-90, 90).precision(4)),
                                 field("longitude", doubles(-180, 180).precision(4)))))),
                 field("phone", fake("#{PhoneNumber.cellPhone}")),
-                field("registered", faker(f -> f.timeAndDate().past(3650, TimeUnit.DAYS))))
+                // registered some time in the ten years around 2016, independent of the clock
+                field("registered", eventTime(Instant.parse("2016-01-01T00:00:00Z"), Duration.ZERO)
+                        .jitter(Duration.ofDays(5 * 365))))
                 .partitionKey(PartitionKeySpec.field("email"));
     }
 
