@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
@@ -55,8 +56,10 @@ final class PreviewCommand implements Callable<Integer> {
             description = "Print only share i of N of the record indexes (i, i+N, i+2N... below --count).")
     String instance;
 
-    @Option(names = "--clock", paramLabel = "INSTANT",
-            description = "A fixed wall clock (ISO-8601, e.g. 2026-01-01T00:00:00Z) for reproducible timestamps.")
+    @Option(names = "--clock", paramLabel = "INSTANT|now",
+            description = "The wall clock of timestamps: now, or a fixed ISO-8601 instant such as "
+                    + "2026-01-01T00:00:00Z. Default: now; with --seed, today at 00:00:00Z (UTC), so that a seeded "
+                    + "preview prints the same records on every run that day.")
     String clock;
 
     @Override
@@ -78,7 +81,7 @@ final class PreviewCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("kdg: seed " + runSeed + " (pass --seed " + runSeed
                     + " to get these records again)");
         }
-        RecordGenerator generator = RecordGenerator.of(schema, runSeed, clock());
+        RecordGenerator generator = RecordGenerator.of(schema, runSeed, clock(seed != null));
         write(generator, encoder, share, kdg.stdout());
         return 0;
     }
@@ -103,15 +106,20 @@ final class PreviewCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    private Clock clock() {
-        if (clock == null) {
+    private Clock clock(boolean seeded) {
+        if ("now".equals(clock) || (clock == null && !seeded)) {
             return Clock.systemUTC();
+        }
+        if (clock == null) {
+            Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return Clock.fixed(today, ZoneOffset.UTC);
         }
         try {
             return Clock.fixed(Instant.parse(clock), ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(),
-                    "--clock must be an ISO-8601 instant such as 2026-01-01T00:00:00Z but was '" + clock + "'");
+                    "--clock must be 'now' or an ISO-8601 instant such as 2026-01-01T00:00:00Z but was '" + clock
+                            + "'");
         }
     }
 }
