@@ -3,7 +3,6 @@ package io.kdg4j.core.encode;
 import io.kdg4j.core.internal.JsonText;
 import io.kdg4j.core.record.ByteOutput;
 import io.kdg4j.core.record.RecordTape;
-import io.kdg4j.core.record.Token;
 
 /**
  * Compact JSON (RFC 8259), optionally followed by a newline (JSON Lines). Non-finite doubles, which JSON
@@ -30,33 +29,41 @@ final class JsonEncoder implements RecordEncoder {
 
     /** Writes the tape entries [from, to) as JSON. */
     static void writeValues(RecordTape record, int from, int to, ByteOutput out) {
-        Token previous = Token.OBJECT_START;
+        // A comma goes before any entry but a closing bracket, unless it follows an opening bracket or a name.
+        boolean afterOpening = true;
         for (int i = from; i < to; i++) {
-            Token token = record.token(i);
-            boolean needsComma = i > from && previous != Token.OBJECT_START && previous != Token.ARRAY_START
-                    && previous != Token.NAME && token != Token.OBJECT_END && token != Token.ARRAY_END;
-            if (needsComma) {
+            int code = record.code(i);
+            if (!afterOpening && code != RecordTape.OBJECT_END && code != RecordTape.ARRAY_END) {
                 out.write((byte) ',');
             }
-            switch (token) {
-                case OBJECT_START -> out.write((byte) '{');
-                case OBJECT_END -> out.write((byte) '}');
-                case ARRAY_START -> out.write((byte) '[');
-                case ARRAY_END -> out.write((byte) ']');
-                case NAME -> record.preparedAt(i).writeJsonName(out);
-                case TEXT -> record.preparedAt(i).writeJson(out);
-                case STRING -> JsonText.writeQuoted(record.stringAt(i), out);
-                case LONG -> out.writeLong(record.longAt(i));
-                case DECIMAL -> out.writeDecimal(record.longAt(i), record.scaleAt(i));
-                case DOUBLE -> writeDouble(record.doubleAt(i), out);
-                case BOOLEAN -> {
+            afterOpening = false;
+            switch (code) {
+                case RecordTape.OBJECT_START -> {
+                    out.write((byte) '{');
+                    afterOpening = true;
+                }
+                case RecordTape.OBJECT_END -> out.write((byte) '}');
+                case RecordTape.ARRAY_START -> {
+                    out.write((byte) '[');
+                    afterOpening = true;
+                }
+                case RecordTape.ARRAY_END -> out.write((byte) ']');
+                case RecordTape.NAME -> {
+                    record.preparedAt(i).writeJsonName(out);
+                    afterOpening = true;
+                }
+                case RecordTape.TEXT -> record.preparedAt(i).writeJson(out);
+                case RecordTape.STRING -> JsonText.writeQuoted(record.stringAt(i), out);
+                case RecordTape.LONG -> out.writeLong(record.longAt(i));
+                case RecordTape.DECIMAL -> out.writeDecimal(record.longAt(i), record.scaleAt(i));
+                case RecordTape.DOUBLE -> writeDouble(record.doubleAt(i), out);
+                case RecordTape.BOOLEAN -> {
                     byte[] literal = record.booleanAt(i) ? TRUE : FALSE;
                     out.write(literal, 0, literal.length);
                 }
-                case NULL -> out.write(NULL, 0, NULL.length);
-                default -> throw new IllegalStateException("unknown token " + token);
+                case RecordTape.NULL -> out.write(NULL, 0, NULL.length);
+                default -> throw new IllegalStateException("unknown token code " + code);
             }
-            previous = token;
         }
     }
 

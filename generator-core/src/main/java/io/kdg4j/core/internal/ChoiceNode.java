@@ -4,10 +4,16 @@ package io.kdg4j.core.internal;
 final class ChoiceNode extends Node {
     private final Node[] options;
     private final AliasTable alias;
+    private final boolean constantOptions;
 
     ChoiceNode(Node[] options, AliasTable alias) {
         this.options = options;
         this.alias = alias;
+        boolean constant = true;
+        for (Node option : options) {
+            constant &= option.ignoresSeed();
+        }
+        this.constantOptions = constant;
     }
 
     @Override
@@ -15,6 +21,6 @@ final class ChoiceNode extends Node {
         Rng rng = ctx.rng;
         rng.reset(seed);
         int chosen = alias == null ? rng.nextInt(options.length) : alias.sample(rng);
-        options[chosen].generate(ctx, Rng.child(seed, chosen));
+        options[chosen].generate(ctx, constantOptions ? 0 : Rng.child(seed, chosen));
     }
 }

@@ -66,6 +66,11 @@ final class ConstantNode extends Node {
     }
 
     @Override
+    boolean ignoresSeed() {
+        return true;
+    }
+
+    @Override
     void generate(GenContext ctx, long seed) {
         switch (token) {
             case TEXT -> ctx.tape.text(text);

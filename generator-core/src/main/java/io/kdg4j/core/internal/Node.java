@@ -8,4 +8,9 @@ package io.kdg4j.core.internal;
 abstract class Node {
 
     abstract void generate(GenContext ctx, long seed);
+
+    /** True when the value never depends on its seed, so callers need not derive one. */
+    boolean ignoresSeed() {
+        return false;
+    }
 }

@@ -2,6 +2,10 @@ package io.kdg4j.core.internal;
 
 import io.kdg4j.core.record.PreparedText;
 import io.kdg4j.core.record.RecordTape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * An object's fields, each seeded from the object's stream and the field's name. Fields that other fields
@@ -10,17 +14,20 @@ import io.kdg4j.core.record.RecordTape;
  */
 final class ObjectNode extends Node {
     private final PreparedText[] names;
-    private final long[] nameHashes;
+    /** Per field, {@link Rng#saltKey} of the hash of its name: a field's seed costs one mix. */
+    private final long[] nameKeys;
     private final Node[] values;
     private final int[] slots;
     /** Field indexes in generation order, or null when that is the declared order. */
     private final int[] generationOrder;
     /** For declared position j, its segment's rank in generation order. */
     private final int[] emissionOrder;
-    /** Per field, the slots of nested objects' fields below it that are reachable by path. */
-    private final int[][] nestedSlots;
-    /** Slots of this object's fields and of every nested slot, cleared per instance. */
-    private final int[] clearedSlots;
+    /** Per field, the slots of nested objects' fields below it that some field reads. */
+    private int[][] nestedSlots;
+    /** Slots of this object's fields and nested fields that some field reads, cleared per instance. */
+    private int[] clearedSlots;
+    /** Whether positions must be recorded at all: some field reads a field of this object, or below it. */
+    private boolean anyTracked;
     private final int stateSlot;
 
     ObjectNode(PreparedText[] names, Node[] values, int[] slots, int[] generationOrder, int[][] nestedSlots,
@@ -31,21 +38,11 @@ final class ObjectNode extends Node {
         this.generationOrder = generationOrder;
         this.nestedSlots = nestedSlots;
         this.stateSlot = stateSlot;
-        int cleared = slots.length;
-        for (int[] nested : nestedSlots) {
-            cleared += nested.length;
-        }
-        this.clearedSlots = new int[cleared];
-        System.arraycopy(slots, 0, clearedSlots, 0, slots.length);
-        int at = slots.length;
-        for (int[] nested : nestedSlots) {
-            System.arraycopy(nested, 0, clearedSlots, at, nested.length);
-            at += nested.length;
-        }
-        this.nameHashes = new long[names.length];
+        this.nameKeys = new long[names.length];
         for (int i = 0; i < names.length; i++) {
-            nameHashes[i] = Rng.hash(names[i].text());
+            nameKeys[i] = Rng.saltKey(Rng.hash(names[i].text()));
         }
+        track(null);
         if (generationOrder == null) {
             this.emissionOrder = null;
         } else {
@@ -56,19 +53,51 @@ final class ObjectNode extends Node {
         }
     }
 
+    /**
+     * Keeps position bookkeeping only for the slots some field reads ({@code null}: all of them), so objects
+     * nobody reads from pay nothing for it. Called by the compiler once every reference is known.
+     */
+    void track(Set<Integer> referenced) {
+        anyTracked = generationOrder != null;
+        List<Integer> cleared = new ArrayList<>();
+        for (int i = 0; i < slots.length; i++) {
+            boolean tracked = referenced == null || referenced.contains(slots[i]);
+            anyTracked |= tracked;
+            if (tracked) {
+                cleared.add(slots[i]);
+            }
+            int[] nested = nestedSlots[i];
+            nestedSlots[i] = Arrays.stream(nested).filter(slot -> referenced == null || referenced.contains(slot))
+                    .toArray();
+            for (int slot : nestedSlots[i]) {
+                cleared.add(slot);
+            }
+            anyTracked |= nestedSlots[i].length > 0;
+        }
+        clearedSlots = cleared.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     @Override
     void generate(GenContext ctx, long seed) {
         RecordTape tape = ctx.tape;
+        tape.startObject();
+        if (!anyTracked) {
+            for (int i = 0; i < values.length; i++) {
+                tape.name(names[i]);
+                values[i].generate(ctx, Rng.childOfKey(seed, nameKeys[i]));
+            }
+            tape.endObject();
+            return;
+        }
         int[] positions = ctx.positions;
         for (int slot : clearedSlots) {
             positions[slot] = -1;
         }
-        tape.startObject();
         if (generationOrder == null) {
             for (int i = 0; i < values.length; i++) {
                 tape.name(names[i]);
                 positions[slots[i]] = tape.size();
-                values[i].generate(ctx, Rng.child(seed, nameHashes[i]));
+                values[i].generate(ctx, Rng.childOfKey(seed, nameKeys[i]));
             }
         } else {
             int[] segmentStarts = (int[]) ctx.state[stateSlot];
@@ -82,7 +111,7 @@ final class ObjectNode extends Node {
                 segmentStarts[rank] = tape.size();
                 tape.name(names[i]);
                 positions[slots[i]] = tape.size();
-                values[i].generate(ctx, Rng.child(seed, nameHashes[i]));
+                values[i].generate(ctx, Rng.childOfKey(seed, nameKeys[i]));
             }
             int end = tape.size();
             tape.reorderSegments(from, segmentStarts, emissionOrder);

@@ -29,7 +29,17 @@ public final class Rng {
 
     /** Seed of the stream for one child (a field, an array element) of the stream seeded with {@code parent}. */
     public static long child(long parent, long salt) {
-        return mix(parent ^ mix(salt * GOLDEN_GAMMA + 0x632be59bd9b4e019L));
+        return mix(parent ^ saltKey(salt));
+    }
+
+    /** The part of {@link #child} that depends only on the salt, for salts known at compile time. */
+    public static long saltKey(long salt) {
+        return mix(salt * GOLDEN_GAMMA + 0x632be59bd9b4e019L);
+    }
+
+    /** {@code child(parent, salt)} given {@code saltKey(salt)}: one mix instead of two. */
+    public static long childOfKey(long parent, long saltKey) {
+        return mix(parent ^ saltKey);
     }
 
     /** A stable 64-bit hash of a field path, so that a field's stream survives edits to other fields. */

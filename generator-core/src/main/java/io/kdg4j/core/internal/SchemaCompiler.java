@@ -51,6 +51,8 @@ public final class SchemaCompiler {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Integer> slotByPath = new HashMap<>();
     private final List<Locale> locales = new ArrayList<>();
+    private final List<ObjectNode> objects = new ArrayList<>();
+    private final Set<Integer> referencedSlots = new java.util.HashSet<>();
     private final Locale defaultLocale;
     private int stateCount;
 
@@ -64,6 +66,9 @@ public final class SchemaCompiler {
         PartitionKeyPlan key = compiler.compileKey(partitionKey, root);
         if (!compiler.problems.isEmpty()) {
             throw new SchemaException(compiler.problems);
+        }
+        for (ObjectNode object : compiler.objects) {
+            object.track(compiler.referencedSlots);
         }
         return new CompiledSchema(node, key, compiler.slotByPath.size(), compiler.stateCount,
                 List.copyOf(compiler.locales));
@@ -349,8 +354,10 @@ public final class SchemaCompiler {
         for (int i = 0; i < n; i++) {
             declaredOrder &= order[i] == i;
         }
-        return new ObjectNode(names, values, slots, declaredOrder ? null : order, nested,
+        ObjectNode node = new ObjectNode(names, values, slots, declaredOrder ? null : order, nested,
                 declaredOrder ? -1 : stateCount++);
+        objects.add(node);
+        return node;
     }
 
     private void collectNestedSlots(ValueSpec spec, String path, List<Integer> into) {
@@ -465,7 +472,9 @@ public final class SchemaCompiler {
             }
             walked = walked + "." + segment;
         }
-        return slot(owner.childPath(source));
+        int slot = slot(owner.childPath(source));
+        referencedSlots.add(slot);
+        return slot;
     }
 
     private Node derived(DerivedSpec d, String path, Scope scope) {

@@ -20,6 +20,20 @@ import java.util.Map;
 public final class RecordTape {
     private static final Token[] TOKENS = Token.values();
 
+    /** {@link Token} ordinals as constants, for encoders that switch on {@link #code(int)}. */
+    public static final int OBJECT_START = 0;
+    public static final int OBJECT_END = 1;
+    public static final int ARRAY_START = 2;
+    public static final int ARRAY_END = 3;
+    public static final int NAME = 4;
+    public static final int STRING = 5;
+    public static final int TEXT = 6;
+    public static final int LONG = 7;
+    public static final int DECIMAL = 8;
+    public static final int DOUBLE = 9;
+    public static final int BOOLEAN = 10;
+    public static final int NULL = 11;
+
     private byte[] tokens = new byte[32];
     private long[] numbers = new long[32];
     private Object[] references = new Object[32];
@@ -46,54 +60,59 @@ public final class RecordTape {
         return TOKENS[tokens[check(index)]];
     }
 
+    /** The entry's token as one of the int constants of this class (its {@link Token} ordinal). */
+    public int code(int index) {
+        return tokens[check(index)];
+    }
+
     // ----- writing -----
 
     public void startObject() {
-        push(Token.OBJECT_START, 0, null);
+        push(OBJECT_START, 0, null);
     }
 
     public void endObject() {
-        push(Token.OBJECT_END, 0, null);
+        push(OBJECT_END, 0, null);
     }
 
     public void startArray() {
-        push(Token.ARRAY_START, 0, null);
+        push(ARRAY_START, 0, null);
     }
 
     public void endArray() {
-        push(Token.ARRAY_END, 0, null);
+        push(ARRAY_END, 0, null);
     }
 
     public void name(PreparedText name) {
-        push(Token.NAME, 0, name);
+        push(NAME, 0, name);
     }
 
     public void string(String value) {
-        push(Token.STRING, 0, value);
+        push(STRING, 0, value);
     }
 
     public void text(PreparedText value) {
-        push(Token.TEXT, 0, value);
+        push(TEXT, 0, value);
     }
 
     public void longValue(long value) {
-        push(Token.LONG, value, null);
+        push(LONG, value, null);
     }
 
     public void decimal(long unscaled, int scale) {
-        push(Token.DECIMAL, unscaled, SCALES[scale]);
+        push(DECIMAL, unscaled, SCALES[scale]);
     }
 
     public void doubleValue(double value) {
-        push(Token.DOUBLE, Double.doubleToRawLongBits(value), null);
+        push(DOUBLE, Double.doubleToRawLongBits(value), null);
     }
 
     public void booleanValue(boolean value) {
-        push(Token.BOOLEAN, value ? 1 : 0, null);
+        push(BOOLEAN, value ? 1 : 0, null);
     }
 
     public void nullValue() {
-        push(Token.NULL, 0, null);
+        push(NULL, 0, null);
     }
 
     private static final Integer[] SCALES = new Integer[19];
@@ -104,17 +123,22 @@ public final class RecordTape {
         }
     }
 
-    private void push(Token token, long number, Object reference) {
-        if (size == tokens.length) {
-            int capacity = size * 2;
-            tokens = Arrays.copyOf(tokens, capacity);
-            numbers = Arrays.copyOf(numbers, capacity);
-            references = Arrays.copyOf(references, capacity);
+    private void push(int token, long number, Object reference) {
+        int at = size;
+        if (at == tokens.length) {
+            grow();
         }
-        tokens[size] = (byte) token.ordinal();
-        numbers[size] = number;
-        references[size] = reference;
-        size++;
+        tokens[at] = (byte) token;
+        numbers[at] = number;
+        references[at] = reference;
+        size = at + 1;
+    }
+
+    private void grow() {
+        int capacity = tokens.length * 2;
+        tokens = Arrays.copyOf(tokens, capacity);
+        numbers = Arrays.copyOf(numbers, capacity);
+        references = Arrays.copyOf(references, capacity);
     }
 
     /**
