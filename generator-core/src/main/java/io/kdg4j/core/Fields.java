@@ -12,6 +12,7 @@ import io.kdg4j.core.schema.ExponentialSpec;
 import io.kdg4j.core.schema.FakerSpec;
 import io.kdg4j.core.schema.FieldSpec;
 import io.kdg4j.core.schema.FieldValues;
+import io.kdg4j.core.schema.GeoPointSpec;
 import io.kdg4j.core.schema.LongRangeSpec;
 import io.kdg4j.core.schema.NormalSpec;
 import io.kdg4j.core.schema.ObjectSpec;
@@ -117,7 +118,8 @@ public final class Fields {
     }
 
     public static DecimalRangeSpec decimals(BigDecimal min, BigDecimal max) {
-        return new DecimalRangeSpec(min, max, Math.max(0, Math.max(min.scale(), max.scale())));
+        int scale = Math.max(0, Math.max(min.scale(), max.scale()));
+        return new DecimalRangeSpec(min, max, BigDecimal.ONE.movePointLeft(scale));
     }
 
     /** true or false, evenly. */
@@ -178,6 +180,11 @@ public final class Fields {
         return new ZipfSpec(values.length, exponent, Specs.toSpecs(Arrays.asList(values)));
     }
 
+    /** A point within {@code radiusKm} of (latitude, longitude), as {@code {"lat":..,"lon":..}} with 5 decimals. */
+    public static GeoPointSpec near(double latitude, double longitude, double radiusKm) {
+        return new GeoPointSpec(latitude, longitude, radiusKm, 5, false);
+    }
+
     // ----- sequences and identifiers -----
 
     /** The record index: 0, 1, 2, ... */
@@ -203,6 +210,12 @@ public final class Fields {
     /** The generator clock's current time, ISO-8601 in UTC; {@code .epochMillis()}, {@code .pattern(p)}... */
     public static TimestampSpec now() {
         return TimestampSpec.wallClock();
+    }
+
+    /** Instants uniform in [from, to], ISO-8601 by default. */
+    public static TimestampSpec between(Instant from, Instant to) {
+        Duration half = Duration.between(from, to).dividedBy(2);
+        return TimestampSpec.eventTime(from.plus(half), Duration.ZERO).jitter(half);
     }
 
     /** Event time: record n at start + n * step; {@code .jitter(d)}, {@code .outOfOrder(f, late)}. */

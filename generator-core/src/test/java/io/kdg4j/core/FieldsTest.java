@@ -86,6 +86,14 @@ class FieldsTest {
     }
 
     @Test
+    void decimals_withAStep_onlyHitItsMultiples() {
+        assertThat(new HashSet<>(of(decimals("0", "1").step("0.25"), N))).containsExactlyInAnyOrder(
+                new BigDecimal("0.00"), new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"),
+                new BigDecimal("1.00"));
+        assertThat(new HashSet<>(of(decimals("1", "12").step("5"), N))).containsExactlyInAnyOrder(5L, 10L);
+    }
+
+    @Test
     void booleans_followTheirProbability() {
         long trues = of(booleans(0.2), N).stream().filter(Boolean.TRUE::equals).count();
         assertThat(trues / (double) N).isCloseTo(0.2, within(0.012));
@@ -223,6 +231,59 @@ class FieldsTest {
             outOfOrder += actual < expected ? 1 : 0;
         }
         assertThat(outOfOrder / (double) N).isCloseTo(0.25, within(0.015));
+    }
+
+    @Test
+    void shiftedWallClock_staysInsideItsWindow() {
+        long now = TestRecords.FIXED_CLOCK.millis();
+        List<Object> past = of(now().shifted(Duration.ofDays(-10), Duration.ZERO).epochMillis(), N);
+        assertThat(past).allSatisfy(v -> assertThat((Long) v).isBetween(now - 10 * 86_400_000L, now));
+        double mean = past.stream().mapToLong(v -> (Long) v).average().orElseThrow();
+        assertThat(mean).isCloseTo(now - 5 * 86_400_000.0, within(0.05 * 86_400_000));  // se ~0.02 days
+    }
+
+    @Test
+    void between_coversTheInterval() {
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        Instant to = Instant.parse("2020-12-31T00:00:00Z");
+        List<Object> values = of(between(from, to).epochMillis(), N);
+        assertThat(values).allSatisfy(v -> assertThat((Long) v).isBetween(from.toEpochMilli(), to.toEpochMilli()));
+        assertThat(values.stream().mapToLong(v -> (Long) v).min().orElseThrow())
+                .isLessThan(from.toEpochMilli() + 86_400_000L * 3);
+    }
+
+    @Test
+    void momentPatterns_renderLikeMomentJs() {
+        Object record = values(record(
+                field("default", now().momentPattern("YYYY-MM-DDTHH:mm:ssZ")),
+                field("log", now().momentPattern("DD/MMM/YYYY:HH:mm:ss ZZ")),
+                field("long", now().momentPattern("dddd, MMMM Do YYYY, h:mm:ss a")),
+                field("literal", now().momentPattern("[Week] W, Qo [quarter], SSS")),
+                field("millis", now().momentPattern("x")),
+                field("seconds", now().momentPattern("X")),
+                field("iso", now().momentPattern("iso"))), 1, 1).get(0);
+        assertThat(record).isEqualTo(orderedMap(
+                "default", "2026-01-02T03:04:05+00:00",
+                "log", "02/Jan/2026:03:04:05 +0000",
+                "long", "Friday, January 2nd 2026, 3:04:05 am",
+                "literal", "Week 1, 1st quarter, 678",
+                "millis", 1767323045678L,
+                "seconds", 1767323045L,
+                "iso", "i5o"));
+    }
+
+    @Test
+    void near_staysWithinTheRadius() {
+        for (Object v : of(near(47.6097, -122.3422, 2.0), 5000)) {
+            Map<?, ?> point = (Map<?, ?>) v;
+            double lat = ((BigDecimal) point.get("lat")).doubleValue();
+            double lon = ((BigDecimal) point.get("lon")).doubleValue();
+            double dy = (lat - 47.6097) * 111.195;
+            double dx = (lon + 122.3422) * 111.195 * Math.cos(Math.toRadians(47.6097));
+            assertThat(Math.hypot(dx, dy)).isLessThanOrEqualTo(2.001);
+        }
+        assertThat(of(near(0, 0, 1).asText(), 10)).allSatisfy(v ->
+                assertThat((String) v).matches("-?0\\.\\d{5},-?0\\.\\d{5}"));
     }
 
     @Test

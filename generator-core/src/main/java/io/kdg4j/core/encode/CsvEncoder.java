@@ -75,7 +75,7 @@ public final class CsvEncoder implements RecordEncoder {
             case NULL -> {
             }
             case TEXT, STRING -> writeCell(record.stringAt(index), out);
-            case OBJECT_START, ARRAY_START -> writeCell(record.textAt(index), out);
+            case OBJECT_START, ARRAY_START, PARTS_START -> writeCell(record.textAt(index), out);
             default -> out.writeAscii(record.textAt(index));
         }
         return record.skip(index);

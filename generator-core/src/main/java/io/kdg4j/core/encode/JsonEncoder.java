@@ -62,9 +62,27 @@ final class JsonEncoder implements RecordEncoder {
                     out.write(literal, 0, literal.length);
                 }
                 case RecordTape.NULL -> out.write(NULL, 0, NULL.length);
+                case RecordTape.PARTS_START -> i = writeParts(record, i, out);
                 default -> throw new IllegalStateException("unknown token code " + code);
             }
         }
+    }
+
+    /** Writes the parts from PARTS_START at {@code start} as one JSON string; returns the PARTS_END index. */
+    private static int writeParts(RecordTape record, int start, ByteOutput out) {
+        out.write((byte) '"');
+        int i = start + 1;
+        for (int code = record.code(i); code != RecordTape.PARTS_END; code = record.code(++i)) {
+            switch (code) {
+                case RecordTape.TEXT -> record.preparedAt(i).writeJsonEscaped(out);
+                case RecordTape.STRING -> JsonText.writeEscaped(record.stringAt(i), out);
+                case RecordTape.LONG -> out.writeLong(record.longAt(i));
+                case RecordTape.DECIMAL -> out.writeDecimal(record.longAt(i), record.scaleAt(i));
+                default -> JsonText.writeEscaped(record.textAt(i), out);
+            }
+        }
+        out.write((byte) '"');
+        return i;
     }
 
     private static void writeDouble(double value, ByteOutput out) {

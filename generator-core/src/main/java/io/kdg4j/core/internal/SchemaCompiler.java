@@ -13,6 +13,7 @@ import io.kdg4j.core.schema.DoubleRangeSpec;
 import io.kdg4j.core.schema.ExponentialSpec;
 import io.kdg4j.core.schema.FakerSpec;
 import io.kdg4j.core.schema.FieldSpec;
+import io.kdg4j.core.schema.GeoPointSpec;
 import io.kdg4j.core.schema.LongRangeSpec;
 import io.kdg4j.core.schema.NormalSpec;
 import io.kdg4j.core.schema.NullableSpec;
@@ -124,6 +125,8 @@ public final class SchemaCompiler {
             return concat(c, path, scope);
         } else if (spec instanceof SwitchSpec s) {
             return switchOn(s, path, scope);
+        } else if (spec instanceof GeoPointSpec g) {
+            return geoPoint(g, path);
         }
         return problem(path, "has an unsupported spec " + spec.getClass().getName());
     }
@@ -172,11 +175,30 @@ public final class SchemaCompiler {
     }
 
     private Node decimalRange(DecimalRangeSpec r, String path) {
-        boolean ok = check(r.scale() >= 0 && r.scale() <= MAX_DECIMAL_SCALE, path,
-                "scale must be in [0, " + MAX_DECIMAL_SCALE + "] but was " + r.scale());
+        boolean ok = check(r.step().signum() > 0, path, "step must be positive but was "
+                + r.step().toPlainString());
+        ok &= check(r.step().scale() <= MAX_DECIMAL_SCALE, path, "step must have at most " + MAX_DECIMAL_SCALE
+                + " decimals but was " + r.step().toPlainString());
         ok &= check(r.min().compareTo(r.max()) <= 0, path, "min must be <= max, but min was "
                 + r.min().toPlainString() + " and max was " + r.max().toPlainString());
-        return ok ? scaledRange(r.min(), r.max(), r.scale(), path) : null;
+        if (!ok) {
+            return null;
+        }
+        int scale = Math.max(0, r.step().scale());
+        BigInteger stepUnscaled = r.step().setScale(scale).unscaledValue();
+        BigInteger first = r.min().divide(r.step(), 0, RoundingMode.CEILING).toBigInteger();
+        BigInteger last = r.max().divide(r.step(), 0, RoundingMode.FLOOR).toBigInteger();
+        if (first.compareTo(last) > 0) {
+            return problem(path, "no multiple of " + r.step().toPlainString() + " lies in [" + r.min().toPlainString()
+                    + ", " + r.max().toPlainString() + "]");
+        }
+        BigInteger lo = first.multiply(stepUnscaled);
+        BigInteger hi = last.multiply(stepUnscaled);
+        if (lo.bitLength() > 63 || hi.bitLength() > 63 || stepUnscaled.bitLength() > 63) {
+            return problem(path, "[" + r.min().toPlainString() + ", " + r.max().toPlainString() + "] in steps of "
+                    + r.step().toPlainString() + " needs more than 63 bits; use a coarser step or a smaller range");
+        }
+        return new ScaledNumberNode(lo.longValue(), hi.longValue(), stepUnscaled.longValue(), scale);
     }
 
     private Node scaledRange(BigDecimal min, BigDecimal max, int scale, String path) {
@@ -509,16 +531,28 @@ public final class SchemaCompiler {
 
     private Node concat(ConcatSpec c, String path, Scope scope) {
         Node[] parts = new Node[c.parts().size()];
-        String[] constants = new String[parts.length];
+        PreparedText[] constants = new PreparedText[parts.length];
         boolean ok = true;
         for (int i = 0; i < parts.length; i++) {
             parts[i] = compile(c.parts().get(i), path, scope);
             ok &= parts[i] != null;
             if (parts[i] instanceof ConstantNode constant) {
-                constants[i] = constant.asText();
+                constants[i] = PreparedText.of(constant.asText());
             }
         }
         return ok ? new ConcatNode(parts, constants) : null;
+    }
+
+    private Node geoPoint(GeoPointSpec g, String path) {
+        boolean ok = check(g.latitude() >= -90 && g.latitude() <= 90, path, "latitude must be in [-90, 90] but was "
+                + g.latitude());
+        ok &= check(g.longitude() >= -180 && g.longitude() <= 180, path, "longitude must be in [-180, 180] but was "
+                + g.longitude());
+        ok &= check(g.radiusKm() >= 0 && g.radiusKm() <= 1000, path, "radiusKm must be in [0, 1000] but was "
+                + g.radiusKm());
+        ok &= check(g.precision() >= 0 && g.precision() <= 10, path, "precision must be in [0, 10] but was "
+                + g.precision());
+        return ok ? new GeoPointNode(g.latitude(), g.longitude(), g.radiusKm(), g.precision(), g.text()) : null;
     }
 
     private Node switchOn(SwitchSpec s, String path, Scope scope) {

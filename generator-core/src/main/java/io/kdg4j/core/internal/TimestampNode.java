@@ -1,8 +1,6 @@
 package io.kdg4j.core.internal;
 
 import io.kdg4j.core.record.PreparedText;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An instant from the wall clock or from event time, written as epoch millis/seconds or as text. Text is
@@ -13,24 +11,37 @@ final class TimestampNode extends Node {
     enum Output { TEXT, EPOCH_MILLIS, EPOCH_SECONDS }
 
     private final boolean eventTime;
+    private final long minOffsetMillis;
+    private final long maxOffsetMillis;
     private final long startNanos;
     private final long stepNanos;
     private final long jitterNanos;
     private final double lateFraction;
     private final long maxLatenessNanos;
     private final Output output;
-    private final DateTimeFormatter formatter;
+    private final InstantFormatter formatter;
     private final long tickMillis;
     private final int stateSlot;
 
-    /** Wall clock. */
-    TimestampNode(Output output, DateTimeFormatter formatter, long tickMillis, int stateSlot) {
-        this(false, 0, 0, 0, 0, 0, output, formatter, tickMillis, stateSlot);
+    /** Wall clock, shifted by a uniform offset in [minOffsetMillis, maxOffsetMillis]. */
+    TimestampNode(long minOffsetMillis, long maxOffsetMillis, Output output, InstantFormatter formatter,
+                  int stateSlot) {
+        this(false, minOffsetMillis, maxOffsetMillis, 0, 0, 0, 0, 0, output, formatter, stateSlot);
     }
 
-    TimestampNode(boolean eventTime, long startNanos, long stepNanos, long jitterNanos, double lateFraction,
-                  long maxLatenessNanos, Output output, DateTimeFormatter formatter, long tickMillis, int stateSlot) {
+    /** Event time. */
+    TimestampNode(long startNanos, long stepNanos, long jitterNanos, double lateFraction, long maxLatenessNanos,
+                  Output output, InstantFormatter formatter, int stateSlot) {
+        this(true, 0, 0, startNanos, stepNanos, jitterNanos, lateFraction, maxLatenessNanos, output, formatter,
+                stateSlot);
+    }
+
+    private TimestampNode(boolean eventTime, long minOffsetMillis, long maxOffsetMillis, long startNanos,
+                          long stepNanos, long jitterNanos, double lateFraction, long maxLatenessNanos, Output output,
+                          InstantFormatter formatter, int stateSlot) {
         this.eventTime = eventTime;
+        this.minOffsetMillis = minOffsetMillis;
+        this.maxOffsetMillis = maxOffsetMillis;
         this.startNanos = startNanos;
         this.stepNanos = stepNanos;
         this.jitterNanos = jitterNanos;
@@ -38,13 +49,22 @@ final class TimestampNode extends Node {
         this.maxLatenessNanos = maxLatenessNanos;
         this.output = output;
         this.formatter = formatter;
-        this.tickMillis = tickMillis;
+        this.tickMillis = formatter.tickMillis();
         this.stateSlot = stateSlot;
     }
 
     @Override
     void generate(GenContext ctx, long seed) {
-        long millis = eventTime ? Math.floorDiv(eventNanos(ctx, seed), 1_000_000L) : ctx.clock.millis();
+        long millis;
+        if (eventTime) {
+            millis = Math.floorDiv(eventNanos(ctx, seed), 1_000_000L);
+        } else {
+            millis = ctx.clock.millis();
+            if (minOffsetMillis != 0 || maxOffsetMillis != 0) {
+                ctx.rng.reset(seed);
+                millis += ctx.rng.nextLongInclusive(minOffsetMillis, maxOffsetMillis);
+            }
+        }
         switch (output) {
             case EPOCH_MILLIS -> ctx.tape.longValue(millis);
             case EPOCH_SECONDS -> ctx.tape.longValue(Math.floorDiv(millis, 1000L));
@@ -77,7 +97,7 @@ final class TimestampNode extends Node {
             return cache.text;
         }
         cache.tick = tick;
-        cache.text = PreparedText.of(formatter.format(Instant.ofEpochMilli(millis)));
+        cache.text = PreparedText.of(formatter.format(millis));
         return cache.text;
     }
 

@@ -9,6 +9,7 @@ import static io.kdg4j.core.Fields.fake;
 import static io.kdg4j.core.Fields.eventTime;
 import static io.kdg4j.core.Fields.field;
 import static io.kdg4j.core.Fields.integers;
+import static io.kdg4j.core.Fields.near;
 import static io.kdg4j.core.Fields.normal;
 import static io.kdg4j.core.Fields.now;
 import static io.kdg4j.core.Fields.object;
@@ -187,10 +188,8 @@ public final class Presets {
                 field("temperature", normal(21.5, 3.0).clamp(-40, 85).precision(1)),
                 field("humidity", normal(45, 12).clamp(0, 100).precision(1)),
                 field("battery", integers(0, 100)),
-                field("location", object(
-                        // within about 1 km of Seattle's Pike Place Market
-                        field("lat", doubles(47.600, 47.618).precision(5)),
-                        field("lon", doubles(-122.352, -122.330).precision(5)))),
+                // within 1 km of Seattle's Pike Place Market
+                field("location", near(47.6097, -122.3422, 1.0)),
                 field("readings", arrayOf(normal(1.0, 0.2).precision(3), 1, 4)),
                 field("timestamp", now().epochMillis()))
                 .partitionKey(PartitionKeySpec.field("device_id"));

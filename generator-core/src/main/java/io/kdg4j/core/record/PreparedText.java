@@ -46,6 +46,11 @@ public final class PreparedText {
         out.write(jsonQuoted, 0, jsonQuoted.length);
     }
 
+    /** Writes the text escaped for the inside of a JSON string, without quotes. */
+    public void writeJsonEscaped(ByteOutput out) {
+        out.write(jsonQuoted, 1, jsonQuoted.length - 2);
+    }
+
     /** Writes the text as a JSON object key followed by a colon. */
     public void writeJsonName(ByteOutput out) {
         out.write(jsonName, 0, jsonName.length);

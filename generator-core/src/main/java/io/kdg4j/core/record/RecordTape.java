@@ -33,6 +33,8 @@ public final class RecordTape {
     public static final int DOUBLE = 9;
     public static final int BOOLEAN = 10;
     public static final int NULL = 11;
+    public static final int PARTS_START = 12;
+    public static final int PARTS_END = 13;
 
     private byte[] tokens = new byte[32];
     private long[] numbers = new long[32];
@@ -115,6 +117,15 @@ public final class RecordTape {
         push(NULL, 0, null);
     }
 
+    /** Starts a string value made of the scalar entries up to {@link #endParts()}. */
+    public void startParts() {
+        push(PARTS_START, 0, null);
+    }
+
+    public void endParts() {
+        push(PARTS_END, 0, null);
+    }
+
     private static final Integer[] SCALES = new Integer[19];
 
     static {
@@ -194,17 +205,17 @@ public final class RecordTape {
 
     /** The index just past the value that starts at {@code index} (a scalar, or a whole object or array). */
     public int skip(int index) {
-        Token token = token(index);
-        if (token != Token.OBJECT_START && token != Token.ARRAY_START) {
+        int code = code(index);
+        if (code != OBJECT_START && code != ARRAY_START && code != PARTS_START) {
             return index + 1;
         }
         int depth = 0;
         int i = index;
         do {
-            Token t = TOKENS[tokens[i]];
-            if (t == Token.OBJECT_START || t == Token.ARRAY_START) {
+            int c = tokens[i];
+            if (c == OBJECT_START || c == ARRAY_START || c == PARTS_START) {
                 depth++;
-            } else if (t == Token.OBJECT_END || t == Token.ARRAY_END) {
+            } else if (c == OBJECT_END || c == ARRAY_END || c == PARTS_END) {
                 depth--;
             }
             i++;
@@ -221,6 +232,8 @@ public final class RecordTape {
             case STRING:
             case TEXT:
                 return stringAt(index);
+            case PARTS_START:
+                return partsText(index);
             case LONG:
                 return numbers[index];
             case DECIMAL:
@@ -263,6 +276,8 @@ public final class RecordTape {
             case STRING:
             case TEXT:
                 return stringAt(index);
+            case PARTS_START:
+                return partsText(index);
             case LONG:
                 return Long.toString(numbers[index]);
             case DECIMAL:
@@ -276,6 +291,14 @@ public final class RecordTape {
             default:
                 return JsonValues.toJson(valueAt(index));
         }
+    }
+
+    private String partsText(int index) {
+        StringBuilder text = new StringBuilder();
+        for (int i = index + 1; code(i) != PARTS_END; i = skip(i)) {
+            text.append(textAt(i));
+        }
+        return text.toString();
     }
 
     /** The whole record as plain Java values (see {@link #valueAt(int)}); for tests and debugging. */

@@ -17,5 +17,11 @@ public enum Token {
     DECIMAL,
     DOUBLE,
     BOOLEAN,
-    NULL
+    NULL,
+    /**
+     * The start of one string value written as a run of scalar parts (a text template, a concatenation): the
+     * parts are not copied into a String, encoders write them one after the other.
+     */
+    PARTS_START,
+    PARTS_END
 }

@@ -24,8 +24,15 @@ public record TimestampSpec(TimeSource source, TimeFormat format, String pattern
     public sealed interface TimeSource permits WallClock, EventTime {
     }
 
-    /** The generator's clock at the moment the record is made. */
-    public record WallClock() implements TimeSource {
+    /**
+     * The generator's clock at the moment the record is made, moved by a uniform random offset in
+     * [minOffset, maxOffset] (both zero by default): {@code (-365 days, 0)} is "some time in the past year".
+     */
+    public record WallClock(Duration minOffset, Duration maxOffset) implements TimeSource {
+        public WallClock {
+            Objects.requireNonNull(minOffset, "minOffset");
+            Objects.requireNonNull(maxOffset, "maxOffset");
+        }
     }
 
     /**
@@ -42,10 +49,14 @@ public record TimestampSpec(TimeSource source, TimeFormat format, String pattern
         }
     }
 
-    public enum TimeFormat { ISO, EPOCH_MILLIS, EPOCH_SECONDS, PATTERN }
+    /**
+     * ISO-8601 with milliseconds; epoch numbers; a {@link java.time.format.DateTimeFormatter} pattern; or a
+     * moment.js format (as KDG templates write them: {@code YYYY-MM-DD HH:mm:ss}, {@code x}, {@code X}...).
+     */
+    public enum TimeFormat { ISO, EPOCH_MILLIS, EPOCH_SECONDS, PATTERN, MOMENT }
 
     public static TimestampSpec wallClock() {
-        return new TimestampSpec(new WallClock(), TimeFormat.ISO, null, ZoneOffset.UTC);
+        return new TimestampSpec(new WallClock(Duration.ZERO, Duration.ZERO), TimeFormat.ISO, null, ZoneOffset.UTC);
     }
 
     public static TimestampSpec eventTime(Instant start, Duration step) {
@@ -68,6 +79,24 @@ public record TimestampSpec(TimeSource source, TimeFormat format, String pattern
     /** A {@link java.time.format.DateTimeFormatter} pattern such as {@code yyyy-MM-dd HH:mm:ss}. */
     public TimestampSpec pattern(String pattern) {
         return new TimestampSpec(source, TimeFormat.PATTERN, Objects.requireNonNull(pattern, "pattern"), zone);
+    }
+
+    /** A moment.js format string, e.g. {@code DD/MMM/YYYY:HH:mm:ss ZZ}; {@code x} and {@code X} are epochs. */
+    public TimestampSpec momentPattern(String momentFormat) {
+        return new TimestampSpec(source, TimeFormat.MOMENT, Objects.requireNonNull(momentFormat, "momentFormat"),
+                zone);
+    }
+
+    /**
+     * Wall clock only: each instant is the clock's time plus a uniform offset in [minOffset, maxOffset], e.g.
+     * {@code now().shifted(Duration.ofDays(-365), Duration.ZERO)} for a time in the past year.
+     */
+    public TimestampSpec shifted(Duration minOffset, Duration maxOffset) {
+        if (!(source instanceof WallClock)) {
+            throw new IllegalStateException("shifted applies to wall-clock timestamps (Fields.now), not to event "
+                    + "time");
+        }
+        return withSource(new WallClock(minOffset, maxOffset));
     }
 
     public TimestampSpec zone(ZoneId zone) {

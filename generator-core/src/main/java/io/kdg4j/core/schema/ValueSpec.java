@@ -7,7 +7,7 @@ package io.kdg4j.core.schema;
 public sealed interface ValueSpec
         permits ConstantSpec, LongRangeSpec, DoubleRangeSpec, DecimalRangeSpec, BooleanSpec, ChoiceSpec,
         NormalSpec, ExponentialSpec, ZipfSpec, SequenceSpec, UuidSpec, UlidSpec, TimestampSpec, FakerSpec,
-        ObjectSpec, ArraySpec, NullableSpec, DerivedSpec, TemplateSpec, ConcatSpec, SwitchSpec {
+        ObjectSpec, ArraySpec, NullableSpec, DerivedSpec, TemplateSpec, ConcatSpec, SwitchSpec, GeoPointSpec {
 
     /** This value, or JSON null with probability {@code nullRate} (in [0, 1]). */
     default NullableSpec nullable(double nullRate) {

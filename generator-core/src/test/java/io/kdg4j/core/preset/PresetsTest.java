@@ -98,7 +98,7 @@ class PresetsTest {
             JsonNode node = JSON.readTree(record.text());
             assertThat(node.get("temperature").asDouble()).isBetween(-40.0, 85.0);
             assertThat(node.get("humidity").asDouble()).isBetween(0.0, 100.0);
-            assertThat(node.at("/location/lat").asDouble()).isBetween(47.6, 47.618);
+            assertThat(node.at("/location/lat").asDouble()).isBetween(47.6007, 47.6187); // 1 km is 0.009 degrees of latitude
             assertThat(record.partitionKey()).isEqualTo(node.get("device_id").asText());
         }
     }
