@@ -1,6 +1,9 @@
 package io.kdg4j.cli;
 
 import io.kdg4j.core.InstanceShare;
+import io.kdg4j.core.KdgException;
+import io.kdg4j.core.kdg.KdgTemplate;
+import io.kdg4j.core.kdg.TemplateException;
 import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.encode.Encoders;
@@ -10,6 +13,9 @@ import io.kdg4j.core.preset.Presets;
 import io.kdg4j.core.record.ByteOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kdg preview}: N rendered records on stdout, one per line. */
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = "Print N generated records on stdout, one per line.")
+        description = "Print N generated records on stdout, one per line, as they would be sent.")
 final class PreviewCommand implements Callable<Integer> {
     private static final int FLUSH_AT = 1 << 16;
 
@@ -36,9 +43,19 @@ final class PreviewCommand implements Callable<Integer> {
     @ParentCommand
     Kdg kdg;
 
-    @Option(names = "--preset", required = true, paramLabel = "NAME",
-            description = "A built-in schema: sakila, randomuser, atm, clickstream, iot, apache-log, security.")
-    String preset;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Where the records' shape comes from: a KDG template file or a built-in preset. */
+    static final class Source {
+        @Option(names = "--template", paramLabel = "FILE",
+                description = "A KDG record template file, as written for the Amazon Kinesis Data Generator.")
+        Path template;
+
+        @Option(names = "--preset", paramLabel = "NAME",
+                description = "A built-in schema: sakila, randomuser, atm, clickstream, iot, apache-log, security.")
+        String preset;
+    }
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "10",
             description = "How many records (default: ${DEFAULT-VALUE}).")
@@ -49,7 +66,7 @@ final class PreviewCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, csv or text (default: the preset's own: text for apache-log, else json).")
+            description = "json, csv or text (default: text for templates and apache-log, else json).")
     String format;
 
     @Option(names = "--instance", paramLabel = "i/N", defaultValue = "0/1",
@@ -73,9 +90,19 @@ final class PreviewCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--instance: " + e.getMessage());
         }
-        Preset chosen = Presets.get(preset);
-        RecordSchema schema = chosen.schema();
-        RecordEncoder encoder = Encoders.forFormat(format != null ? format : chosen.defaultFormat(), schema);
+        RecordSchema schema;
+        String defaultFormat;
+        if (source.template != null) {
+            KdgTemplate template = compileTemplate(source.template);
+            template.warnings().forEach(w -> spec.commandLine().getErr().println("kdg: warning: " + w));
+            schema = template.schema();
+            defaultFormat = "text";
+        } else {
+            Preset chosen = Presets.get(source.preset);
+            schema = chosen.schema();
+            defaultFormat = chosen.defaultFormat();
+        }
+        RecordEncoder encoder = Encoders.forFormat(format != null ? format : defaultFormat, schema);
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         if (seed == null) {
             spec.commandLine().getErr().println("kdg: seed " + runSeed + " (pass --seed " + runSeed
@@ -104,6 +131,20 @@ final class PreviewCommand implements Callable<Integer> {
         }
         out.writeTo(stdout);
         stdout.flush();
+    }
+
+    private static KdgTemplate compileTemplate(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new KdgException("--template: cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            return KdgTemplate.compile(text);
+        } catch (TemplateException e) {
+            throw new KdgException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private Clock clock(boolean seeded) {
