@@ -67,7 +67,7 @@ final class TemplateParser {
         k = skipSpaces(k);
         String arguments = null;
         if (k < text.length() && text.charAt(k) == '(') {
-            int close = closingParenthesis(k);
+            int close = closingParenthesis(k, open, name);
             if (close < 0) {
                 return unterminated(open, "the argument of '" + name + "' never closes");
             }
@@ -116,7 +116,7 @@ final class TemplateParser {
     }
 
     /** The index of the ')' closing the '(' at {@code open}, minding quotes and nested brackets; -1 if none. */
-    private int closingParenthesis(int open) {
+    private int closingParenthesis(int open, int callStart, String name) {
         Deque<Character> expected = new ArrayDeque<>();
         expected.push(')');
         char quote = 0;
@@ -145,9 +145,10 @@ final class TemplateParser {
                         if (text.indexOf("}}", open) < 0) {
                             return -1;
                         }
-                        throw source.error(i, text.substring(open, Math.min(text.length(), i + 1)),
-                                "unbalanced brackets in the argument: found '" + c + "' where '" + expected.peek()
-                                        + "' was expected", "check the argument's brackets and quotes");
+                        throw source.error(i, text.substring(callStart, Math.min(text.length(), i + 1)),
+                                "unbalanced brackets in the argument of '" + name + "': found '" + c + "' where '"
+                                        + expected.peek() + "' was expected", "check the argument's brackets and "
+                                        + "quotes");
                     }
                     expected.pop();
                     if (expected.isEmpty()) {
