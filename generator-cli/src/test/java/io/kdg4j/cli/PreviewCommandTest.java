@@ -96,6 +96,46 @@ class PreviewCommandTest {
     }
 
     @Test
+    void template_rendersRecordsAsKdgSendsThem(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("orders.kdg");
+        Files.writeString(template, "{\n  \"id\": {{random.number({\"min\":1,\"max\":3})}},\n"
+                + "  \"at\": \"{{date.now(\"YYYY\")}}\"\n}\n");
+        Run run = kdg("preview", "--template", template.toString(), "--count", "50", "--seed", "7",
+                "--clock", "2026-05-01T00:00:00Z");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(50).allSatisfy(line -> assertThat(line).matches(
+                "\\{  \"id\": [123],  \"at\": \"2026\"}"));
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void templateErrors_exitWith2_withFileLineColumnAndSuggestion(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("bad.kdg");
+        Files.writeString(template, "{\n  \"t\": \"{{Date.now()}}\"\n}\n");
+        Run run = kdg("preview", "--template", template.toString(), "--count", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains(template + ": line 2, column 9: unknown helper 'Date.now' in "
+                + "{{Date.now()}}; did you mean date.now?");
+        Run missing = kdg("preview", "--template", dir.resolve("nope.kdg").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("--template: cannot read");
+        Run both = kdg("preview", "--template", template.toString(), "--preset", "sakila");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.stderr()).contains("mutually exclusive");
+    }
+
+    @Test
+    void templateWarnings_goToStderr_recordsStillPrint(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("iso.kdg");
+        Files.writeString(template, "{\"t\":\"{{date.now(\"iso\")}}\"}");
+        Run run = kdg("preview", "--template", template.toString(), "--count", "2", "--seed", "1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.stderr()).contains("kdg: warning: line 1, column 7: \"iso\" is not a moment.js format");
+    }
+
+    @Test
     void badInput_exitsWith2_andNamesTheFlag() {
         Run unknown = kdg("preview", "--preset", "nope");
         assertThat(unknown.exitCode()).isEqualTo(2);

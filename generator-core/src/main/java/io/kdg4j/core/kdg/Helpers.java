@@ -895,7 +895,6 @@ final class Helpers {
         alias("location.longitude", "address.longitude");
         alias("internet.ipv4", "internet.ip");
         alias("internet.username", "internet.userName");
-        alias("internet.userName", "internet.userName");
         alias("date.anytime", "date.past");
     }
 }

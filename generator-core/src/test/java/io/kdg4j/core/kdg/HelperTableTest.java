@@ -1,0 +1,31 @@
+package io.kdg4j.core.kdg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README's helper table is the code's table, printed: this keeps the two the same. */
+class HelperTableTest {
+
+    @Test
+    void readme_showsTheHelperTableOfTheCode() throws Exception {
+        Path readme = Path.of("..", "README.md");
+        assertThat(readme).exists();
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        assertThat(text).as("README.md must contain KdgTemplate.helperTable() verbatim; reprint it")
+                .contains(KdgTemplate.helperTable().strip());
+    }
+
+    @Test
+    void table_coversEveryFakerJsNamespace() {
+        for (String namespace : new String[] {"address", "commerce", "company", "date", "finance", "hacker",
+            "helpers", "image", "internet", "lorem", "name", "phone", "random", "system"}) {
+            assertThat(Helpers.table().keySet()).as(namespace).anyMatch(name -> name.startsWith(namespace + "."));
+        }
+        assertThat(Helpers.table()).containsKeys("date.now", "date.utc", "date.simTime", "random.weightedArrayElement",
+                "internet.session", "address.nearbyGPSCoordinate");
+    }
+}
