@@ -1,0 +1,98 @@
+package io.kdg4j.local.internal;
+
+import io.kdg4j.local.internal.http.AwsRequest;
+import io.kdg4j.local.internal.http.AwsResponse;
+import io.kdg4j.local.internal.http.HttpServer;
+import io.kdg4j.local.internal.kinesis.KinesisService;
+import io.kdg4j.local.internal.protocol.AwsException;
+import io.kdg4j.local.internal.protocol.JsonProtocol;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Sends each request to its service, LocalStack-style: by {@code X-Amz-Target} for Kinesis and Firehose, and
+ * everything else to S3. Applies the injected faults (to the put operations) and latency (to everything).
+ */
+public final class Router implements HttpServer.Dispatcher {
+    private static final String FIREHOSE_PREFIX = "Firehose_20150804.";
+    private static final Set<String> FAULTY = Set.of("PutRecord", "PutRecords", "PutRecordBatch");
+
+    private final KinesisService kinesis;
+    private final BiFunction<String, AwsRequest, AwsResponse> firehose;
+    private final Function<AwsRequest, AwsResponse> s3;
+    private final FaultInjector faults;
+    private final long latencyMillis;
+
+    public Router(KinesisService kinesis, BiFunction<String, AwsRequest, AwsResponse> firehose,
+                  Function<AwsRequest, AwsResponse> s3, FaultInjector faults, long latencyMillis) {
+        this.kinesis = kinesis;
+        this.firehose = firehose;
+        this.s3 = s3;
+        this.faults = faults;
+        this.latencyMillis = latencyMillis;
+    }
+
+    @Override
+    public void dispatch(AwsRequest request, HttpServer.Responder responder) {
+        AwsResponse response = route(request);
+        if (latencyMillis > 0) {
+            responder.respondLater(response, latencyMillis);
+        } else {
+            responder.respond(response);
+        }
+    }
+
+    private AwsResponse route(AwsRequest request) {
+        String target = request.header("x-amz-target");
+        try {
+            if (target != null && target.startsWith(KinesisService.TARGET_PREFIX)) {
+                String operation = target.substring(KinesisService.TARGET_PREFIX.length());
+                return withFaults(operation, request, "ServiceUnavailable",
+                        () -> kinesis.handle(operation, request));
+            }
+            if (target != null && target.startsWith(FIREHOSE_PREFIX)) {
+                String operation = target.substring(FIREHOSE_PREFIX.length());
+                return withFaults(operation, request, "ServiceUnavailableException",
+                        () -> firehose.apply(operation, request));
+            }
+            if (target != null) {
+                return JsonProtocol.of(request).error(new AwsException("UnknownOperationException", 400,
+                        "Unknown target " + target + "; the kdg4j emulator serves Kinesis_20131202 and "
+                                + "Firehose_20150804"));
+            }
+            return s3.apply(request);
+        } catch (AwsException e) {
+            return JsonProtocol.of(request).error(e);
+        } catch (RuntimeException e) {
+            return JsonProtocol.of(request).error(new AwsException("InternalFailure", 500,
+                    "The kdg4j emulator failed: " + e));
+        }
+    }
+
+    private AwsResponse withFaults(String operation, AwsRequest request, String unavailableCode,
+                                   java.util.function.Supplier<AwsResponse> serve) {
+        if (!FAULTY.contains(operation)) {
+            return serve.get();
+        }
+        switch (faults.request()) {
+            case SERVER_ERROR_500:
+                return JsonProtocol.of(request).error(new AwsException("InternalFailure", 500,
+                        "Internal service failure (injected by the kdg4j emulator)."));
+            case SERVER_ERROR_503:
+                return JsonProtocol.of(request).error(new AwsException(unavailableCode, 503,
+                        "Service unavailable (injected by the kdg4j emulator)."));
+            case DROP_AFTER_SERVING:
+                serve.get();
+                return AwsResponse.DROP;
+            default:
+                return serve.get();
+        }
+    }
+
+    /** The 413 answer for bodies over the request limit. */
+    public static AwsResponse tooLarge(String message) {
+        AwsResponse json = JsonProtocol.JSON.error(new AwsException("SerializationException", 413, message));
+        return new AwsResponse(413, json.headers(), json.body());
+    }
+}

@@ -1,0 +1,29 @@
+package io.kdg4j.local.internal.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One HTTP response: status, headers and body; {@link #DROP} closes the connection without answering. */
+public record AwsResponse(int status, Map<String, String> headers, byte[] body) {
+    /** Not a response: the connection is closed instead (fault injection). */
+    public static final AwsResponse DROP = new AwsResponse(0, Map.of(), new byte[0]);
+
+    public static AwsResponse of(int status, String contentType, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        return new AwsResponse(status, headers, body);
+    }
+
+    public static AwsResponse text(int status, String contentType, String body) {
+        return of(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public AwsResponse withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new AwsResponse(status, copy, body);
+    }
+}

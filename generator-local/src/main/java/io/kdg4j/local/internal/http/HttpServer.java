@@ -1,0 +1,261 @@
+package io.kdg4j.local.internal.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One port that speaks HTTP/1.1 and cleartext HTTP/2 (with prior knowledge, as the AWS SDK's Netty client does,
+ * or by upgrade): every request, whichever the protocol, is aggregated whole and handed to one dispatcher.
+ * Netty is used because the SDK already brings it and because a default-built async Kinesis client speaks
+ * HTTP/2 and hangs against servers that do not.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final int IDLE_SECONDS = 120;
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel channel;
+    private final Dispatcher dispatcher;
+
+    /** Handles a request; may answer later (latency) or never (dropped connection). */
+    public interface Dispatcher {
+        void dispatch(AwsRequest request, Responder responder);
+    }
+
+    /** Answers one request. */
+    public interface Responder {
+        void respond(AwsResponse response);
+
+        /** Schedules the answer after a delay, on the connection's own thread. */
+        void respondLater(AwsResponse response, long delayMillis);
+    }
+
+    private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel, Dispatcher dispatcher) {
+        this.boss = boss;
+        this.workers = workers;
+        this.channel = channel;
+        this.dispatcher = dispatcher;
+    }
+
+    public static HttpServer start(String bindAddress, int port, int maxRequestBytes,
+                                   Function<String, AwsResponse> tooLarge, Dispatcher dispatcher)
+            throws InterruptedException {
+        EventLoopGroup boss = new NioEventLoopGroup(1, daemonThreads("kdg-local-accept"));
+        EventLoopGroup workers = new NioEventLoopGroup(0, daemonThreads("kdg-local-io"));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        configure(ch, maxRequestBytes, tooLarge, dispatcher);
+                    }
+                });
+        try {
+            Channel channel = bootstrap.bind(new InetSocketAddress(bindAddress, port)).sync().channel();
+            return new HttpServer(boss, workers, channel, dispatcher);
+        } catch (RuntimeException | InterruptedException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return new io.netty.util.concurrent.DefaultThreadFactory(name, true);
+    }
+
+    private static void configure(SocketChannel ch, int maxRequestBytes, Function<String, AwsResponse> tooLarge,
+                                  Dispatcher dispatcher) {
+        HttpServerCodec http1 = new HttpServerCodec(8192, 65536, 65536);
+        Http2Settings settings = Http2Settings.defaultSettings()
+                .maxConcurrentStreams(1000)
+                .initialWindowSize(4 * 1024 * 1024);
+        HttpServerUpgradeHandler.UpgradeCodecFactory upgrades = protocol ->
+                AsciiString.contentEquals("h2c", protocol)
+                        ? new Http2ServerUpgradeCodec(http2Codec(settings), http2Streams(maxRequestBytes, tooLarge,
+                        dispatcher)) : null;
+        HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, upgrades, maxRequestBytes);
+        ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(http2Codec(settings), http2Streams(maxRequestBytes, tooLarge, dispatcher));
+            }
+        };
+        ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
+        ch.pipeline().addLast(new IdleCloser());
+        ch.pipeline().addLast(new CleartextHttp2ServerUpgradeHandler(http1, upgrade, priorKnowledge));
+        ch.pipeline().addLast(new AwsAggregator(maxRequestBytes, tooLarge));
+        ch.pipeline().addLast(new RequestHandler(dispatcher, false));
+    }
+
+    private static Http2FrameCodec http2Codec(Http2Settings settings) {
+        return Http2FrameCodecBuilder.forServer().initialSettings(settings).autoAckSettingsFrame(true)
+                .autoAckPingFrame(true).build();
+    }
+
+    private static Http2MultiplexHandler http2Streams(int maxRequestBytes, Function<String, AwsResponse> tooLarge,
+                                                      Dispatcher dispatcher) {
+        return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                stream.pipeline().addLast(new AwsAggregator(maxRequestBytes, tooLarge));
+                stream.pipeline().addLast(new RequestHandler(dispatcher, true));
+            }
+        });
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Aggregates a request; one too large gets the services' own 413 answer instead of Netty's bare one. */
+    private static final class AwsAggregator extends HttpObjectAggregator {
+        private final Function<String, AwsResponse> tooLarge;
+        private final int maxRequestBytes;
+
+        AwsAggregator(int maxRequestBytes, Function<String, AwsResponse> tooLarge) {
+            super(maxRequestBytes);
+            this.maxRequestBytes = maxRequestBytes;
+            this.tooLarge = tooLarge;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            String target = oversized.headers().get("X-Amz-Target", "");
+            AwsResponse response = tooLarge.apply(target + " request body is larger than " + maxRequestBytes
+                    + " bytes");
+            FullHttpResponse http = toHttp(response, ctx.alloc().buffer(response.body().length));
+            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static final class IdleCloser extends io.netty.channel.ChannelDuplexHandler {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof IdleStateEvent) {
+                ctx.close();
+            } else {
+                super.userEventTriggered(ctx, event);
+            }
+        }
+    }
+
+    private static FullHttpResponse toHttp(AwsResponse response, ByteBuf buffer) {
+        buffer.writeBytes(response.body());
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), buffer);
+        response.headers().forEach((name, value) -> http.headers().set(name, value));
+        HttpUtil.setContentLength(http, response.body().length);
+        return http;
+    }
+
+    /** Turns a whole HTTP request into an {@link AwsRequest} and writes the answer back. */
+    private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final Dispatcher dispatcher;
+        private final boolean http2;
+
+        RequestHandler(Dispatcher dispatcher, boolean http2) {
+            this.dispatcher = dispatcher;
+            this.http2 = http2;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            boolean keepAlive = http2 || HttpUtil.isKeepAlive(request);
+            QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.headers().forEach(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+            byte[] body = ByteBufUtil.getBytes(request.content());
+            AwsRequest aws = new AwsRequest(request.method().name(), uri.rawPath(), uri.parameters(), headers, body);
+            dispatcher.dispatch(aws, new Responder() {
+                @Override
+                public void respond(AwsResponse response) {
+                    if (ctx.executor().inEventLoop()) {
+                        write(ctx, response, keepAlive);
+                    } else {
+                        ctx.executor().execute(() -> write(ctx, response, keepAlive));
+                    }
+                }
+
+                @Override
+                public void respondLater(AwsResponse response, long delayMillis) {
+                    ctx.executor().schedule(() -> write(ctx, response, keepAlive), delayMillis, TimeUnit.MILLISECONDS);
+                }
+            });
+        }
+
+        private void write(ChannelHandlerContext ctx, AwsResponse response, boolean keepAlive) {
+            if (response == AwsResponse.DROP) {
+                // close the whole connection, not just an HTTP/2 stream
+                (http2 ? ctx.channel().parent() : ctx.channel()).close();
+                return;
+            }
+            FullHttpResponse http = toHttp(response, ctx.alloc().buffer(response.body().length));
+            if (!keepAlive) {
+                http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.writeAndFlush(http);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}

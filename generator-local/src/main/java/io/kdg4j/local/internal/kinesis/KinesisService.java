@@ -1,0 +1,556 @@
+package io.kdg4j.local.internal.kinesis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kdg4j.local.internal.FaultInjector;
+import io.kdg4j.local.internal.http.AwsRequest;
+import io.kdg4j.local.internal.http.AwsResponse;
+import io.kdg4j.local.internal.protocol.AwsException;
+import io.kdg4j.local.internal.protocol.Fields;
+import io.kdg4j.local.internal.protocol.JsonProtocol;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Kinesis Data Streams (API 2013-12-02) over the JSON 1.1 and CBOR protocols: the control plane a test needs and
+ * the whole data plane (PutRecord(s), GetShardIterator, GetRecords), with the service's validation and errors.
+ * Thread-safe.
+ */
+public final class KinesisService {
+    public static final String TARGET_PREFIX = "Kinesis_20131202.";
+    private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+
+    private final KinesisStore store;
+    private final FaultInjector faults;
+
+    public KinesisService(KinesisStore store, FaultInjector faults) {
+        this.store = store;
+        this.faults = faults;
+    }
+
+    public AwsResponse handle(String operation, AwsRequest request) {
+        JsonProtocol protocol = JsonProtocol.of(request);
+        try {
+            Fields in = new Fields(protocol.parse(request.body()), protocol);
+            return switch (operation) {
+                case "CreateStream" -> createStream(in);
+                case "DeleteStream" -> deleteStream(in);
+                case "DescribeStream" -> describeStream(in);
+                case "DescribeStreamSummary" -> describeStreamSummary(in);
+                case "ListStreams" -> listStreams(in);
+                case "ListShards" -> listShards(in);
+                case "PutRecord" -> putRecord(in);
+                case "PutRecords" -> putRecords(in);
+                case "GetShardIterator" -> getShardIterator(in);
+                case "GetRecords" -> getRecords(in);
+                case "IncreaseStreamRetentionPeriod" -> retention(in, true);
+                case "DecreaseStreamRetentionPeriod" -> retention(in, false);
+                case "AddTagsToStream" -> addTags(in);
+                case "RemoveTagsFromStream" -> removeTags(in);
+                case "ListTagsForStream" -> listTags(in);
+                default -> throw new AwsException("UnknownOperationException", 400, "Operation " + operation
+                        + " is not supported by the kdg4j emulator");
+            };
+        } catch (AwsException e) {
+            return protocol.error(e);
+        }
+    }
+
+    // ----- control plane -----
+
+    private static String streamName(Fields in) {
+        String name = in.text("StreamName");
+        String arn = in.text("StreamARN");
+        if (name == null && arn == null) {
+            throw AwsException.validation("1 validation error detected: Value null at 'streamName' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        return name != null ? name : arn;
+    }
+
+    private AwsResponse createStream(Fields in) {
+        String name = in.requiredText("StreamName");
+        if (!STREAM_NAME.matcher(name).matches()) {
+            throw AwsException.validation("1 validation error detected: Value '" + name + "' at 'streamName' failed "
+                    + "to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and "
+                    + "have length between 1 and 128");
+        }
+        Fields mode = in.object("StreamModeDetails");
+        boolean onDemand = mode != null && "ON_DEMAND".equals(mode.text("StreamMode"));
+        Integer shardCount = in.integer("ShardCount");
+        if (!onDemand && shardCount == null) {
+            throw AwsException.invalidArgument("ShardCount is required for streams in PROVISIONED mode.");
+        }
+        int shards = onDemand ? KinesisLimits.ON_DEMAND_SHARDS : shardCount;
+        if (shards < 1) {
+            throw AwsException.validation("1 validation error detected: Value '" + shards + "' at 'shardCount' "
+                    + "failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+        store.create(name, shards, onDemand);
+        return in.protocol().respond(w -> { });
+    }
+
+    private AwsResponse deleteStream(Fields in) {
+        store.delete(streamName(in));
+        return in.protocol().respond(w -> { });
+    }
+
+    private AwsResponse describeStream(Fields in) {
+        Stream stream = store.find(streamName(in));
+        int limit = boundedInt(in, "Limit", 100, 1, 10_000);
+        String exclusiveStart = in.text("ExclusiveStartShardId");
+        List<Shard> shards = shardsAfter(stream, exclusiveStart);
+        boolean more = shards.size() > limit;
+        List<Shard> page = shards.subList(0, Math.min(limit, shards.size()));
+        long now = store.now();
+        return in.protocol().respond(w -> {
+            w.startObject("StreamDescription");
+            w.string("StreamName", stream.name()).string("StreamARN", stream.arn())
+                    .string("StreamStatus", stream.status(now));
+            streamMode(w, stream);
+            w.startArray("Shards");
+            for (Shard shard : page) {
+                writeShard(w, shard);
+            }
+            w.endArray();
+            w.bool("HasMoreShards", more);
+            w.number("RetentionPeriodHours", stream.retentionHours());
+            w.timestamp("StreamCreationTimestamp", stream.createdMillis());
+            w.startArray("EnhancedMonitoring").startObject().startArray("ShardLevelMetrics").endArray().endObject()
+                    .endArray();
+            w.string("EncryptionType", "NONE");
+            w.endObject();
+        });
+    }
+
+    private AwsResponse describeStreamSummary(Fields in) {
+        Stream stream = store.find(streamName(in));
+        long now = store.now();
+        return in.protocol().respond(w -> {
+            w.startObject("StreamDescriptionSummary");
+            w.string("StreamName", stream.name()).string("StreamARN", stream.arn())
+                    .string("StreamStatus", stream.status(now));
+            streamMode(w, stream);
+            w.number("RetentionPeriodHours", stream.retentionHours());
+            w.timestamp("StreamCreationTimestamp", stream.createdMillis());
+            w.startArray("EnhancedMonitoring").startObject().startArray("ShardLevelMetrics").endArray().endObject()
+                    .endArray();
+            w.string("EncryptionType", "NONE");
+            w.number("OpenShardCount", stream.shardCount());
+            w.number("ConsumerCount", 0);
+            w.endObject();
+        });
+    }
+
+    private static void streamMode(JsonProtocol.Writer w, Stream stream) throws IOException {
+        w.startObject("StreamModeDetails").string("StreamMode", stream.onDemand() ? "ON_DEMAND" : "PROVISIONED")
+                .endObject();
+    }
+
+    private static void writeShard(JsonProtocol.Writer w, Shard shard) throws IOException {
+        w.startObject();
+        w.string("ShardId", shard.id());
+        w.startObject("HashKeyRange").string("StartingHashKey", shard.startingHashKey().toString())
+                .string("EndingHashKey", shard.endingHashKey().toString()).endObject();
+        w.startObject("SequenceNumberRange").string("StartingSequenceNumber", SequenceNumbers.of(shard, 0))
+                .endObject();
+        w.endObject();
+    }
+
+    private static List<Shard> shardsAfter(Stream stream, String exclusiveStart) {
+        List<Shard> shards = new ArrayList<>();
+        for (Shard shard : stream.shards()) {
+            if (exclusiveStart == null || shard.id().compareTo(exclusiveStart) > 0) {
+                shards.add(shard);
+            }
+        }
+        return shards;
+    }
+
+    private AwsResponse listStreams(Fields in) {
+        int limit = boundedInt(in, "Limit", 100, 1, 10_000);
+        String after = in.text("ExclusiveStartStreamName");
+        String token = in.text("NextToken");
+        if (token != null) {
+            after = new String(java.util.Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+        }
+        List<Stream> all = new ArrayList<>();
+        for (Stream stream : store.list()) {
+            if (after == null || stream.name().compareTo(after) > 0) {
+                all.add(stream);
+            }
+        }
+        boolean more = all.size() > limit;
+        List<Stream> page = all.subList(0, Math.min(limit, all.size()));
+        long now = store.now();
+        return in.protocol().respond(w -> {
+            w.startArray("StreamNames");
+            for (Stream stream : page) {
+                w.stringElement(stream.name());
+            }
+            w.endArray();
+            w.bool("HasMoreStreams", more);
+            w.startArray("StreamSummaries");
+            for (Stream stream : page) {
+                w.startObject().string("StreamName", stream.name()).string("StreamARN", stream.arn())
+                        .string("StreamStatus", stream.status(now));
+                streamMode(w, stream);
+                w.timestamp("StreamCreationTimestamp", stream.createdMillis()).endObject();
+            }
+            w.endArray();
+            if (more) {
+                w.string("NextToken", java.util.Base64.getEncoder().encodeToString(
+                        page.get(page.size() - 1).name().getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+    }
+
+    private AwsResponse listShards(Fields in) {
+        String token = in.text("NextToken");
+        String name = in.text("StreamName") != null ? in.text("StreamName") : in.text("StreamARN");
+        if (token != null && name != null) {
+            throw AwsException.invalidArgument("NextToken and StreamName cannot be provided together.");
+        }
+        String exclusiveStart = in.text("ExclusiveStartShardId");
+        if (token != null) {
+            String[] parts = new String(java.util.Base64.getDecoder().decode(token), StandardCharsets.UTF_8)
+                    .split("\\|", 2);
+            if (parts.length != 2) {
+                throw AwsException.invalidArgument("Invalid NextToken.");
+            }
+            name = parts[0];
+            exclusiveStart = parts[1];
+        }
+        if (name == null) {
+            throw AwsException.invalidArgument("Either NextToken or StreamName should be provided.");
+        }
+        Stream stream = store.find(name);
+        int max = boundedInt(in, "MaxResults", 1000, 1, 10_000);
+        List<Shard> shards = shardsAfter(stream, exclusiveStart);
+        List<Shard> page = shards.subList(0, Math.min(max, shards.size()));
+        boolean more = shards.size() > max;
+        return in.protocol().respond(w -> {
+            w.startArray("Shards");
+            for (Shard shard : page) {
+                writeShard(w, shard);
+            }
+            w.endArray();
+            if (more) {
+                w.string("NextToken", java.util.Base64.getEncoder().encodeToString((stream.name() + "|"
+                        + page.get(page.size() - 1).id()).getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+    }
+
+    private AwsResponse retention(Fields in, boolean increase) {
+        Stream stream = store.find(streamName(in));
+        Integer hours = in.integer("RetentionPeriodHours");
+        if (hours == null || hours < KinesisLimits.MIN_RETENTION_HOURS || hours > KinesisLimits.MAX_RETENTION_HOURS) {
+            throw AwsException.invalidArgument("Minimum allowed retention period is "
+                    + KinesisLimits.MIN_RETENTION_HOURS + " hours. Maximum allowed retention period is "
+                    + KinesisLimits.MAX_RETENTION_HOURS + " hours. Requested retention period (" + hours
+                    + " hours) is out of range.");
+        }
+        if (increase && hours < stream.retentionHours()) {
+            throw AwsException.invalidArgument("Requested retention period (" + hours + " hours) for stream "
+                    + stream.name() + " can not be shorter than existing retention period (" + stream.retentionHours()
+                    + " hours). Use DecreaseRetentionPeriod API.");
+        }
+        if (!increase && hours > stream.retentionHours()) {
+            throw AwsException.invalidArgument("Requested retention period (" + hours + " hours) for stream "
+                    + stream.name() + " can not be longer than existing retention period (" + stream.retentionHours()
+                    + " hours). Use IncreaseRetentionPeriod API.");
+        }
+        stream.retentionHours(hours);
+        return in.protocol().respond(w -> { });
+    }
+
+    private AwsResponse addTags(Fields in) {
+        Stream stream = store.find(streamName(in));
+        Fields tags = in.object("Tags");
+        if (tags == null || tags.node().isEmpty()) {
+            throw AwsException.validation("1 validation error detected: Value null at 'tags' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        synchronized (stream.tags()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = tags.node().fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> tag = fields.next();
+                stream.tags().put(tag.getKey(), tag.getValue().asText());
+            }
+            if (stream.tags().size() > 50) {
+                throw AwsException.limitExceeded("A stream can have at most 50 tags.");
+            }
+        }
+        return in.protocol().respond(w -> { });
+    }
+
+    private AwsResponse removeTags(Fields in) {
+        Stream stream = store.find(streamName(in));
+        JsonNode keys = in.raw("TagKeys");
+        synchronized (stream.tags()) {
+            if (keys != null) {
+                keys.forEach(key -> stream.tags().remove(key.asText()));
+            }
+        }
+        return in.protocol().respond(w -> { });
+    }
+
+    private AwsResponse listTags(Fields in) {
+        Stream stream = store.find(streamName(in));
+        List<Map.Entry<String, String>> tags;
+        synchronized (stream.tags()) {
+            tags = new ArrayList<>(Map.copyOf(stream.tags()).entrySet());
+        }
+        tags.sort(Map.Entry.comparingByKey());
+        return in.protocol().respond(w -> {
+            w.startArray("Tags");
+            for (Map.Entry<String, String> tag : tags) {
+                w.startObject().string("Key", tag.getKey()).string("Value", tag.getValue()).endObject();
+            }
+            w.endArray();
+            w.bool("HasMoreTags", false);
+        });
+    }
+
+    // ----- data plane -----
+
+    /** One validated record of a put: its shard, key, data. */
+    private record Entry(Shard shard, String key, byte[] data) {
+    }
+
+    private static Entry entry(Stream stream, JsonNode record, String member) {
+        if (!(record instanceof ObjectNode)) {
+            throw AwsException.serialization("each record must be an object");
+        }
+        JsonNode keyNode = record.get("PartitionKey");
+        JsonNode dataNode = record.get("Data");
+        if (keyNode == null || keyNode.isNull()) {
+            throw AwsException.validation("1 validation error detected: Value null at '" + member
+                    + "partitionKey' failed to satisfy constraint: Member must not be null");
+        }
+        if (dataNode == null || dataNode.isNull()) {
+            throw AwsException.validation("1 validation error detected: Value null at '" + member
+                    + "data' failed to satisfy constraint: Member must not be null");
+        }
+        String key = keyNode.asText();
+        if (key.isEmpty() || key.length() > KinesisLimits.MAX_PARTITION_KEY_LENGTH) {
+            throw AwsException.validation("1 validation error detected: Value '" + abbreviate(key) + "' at '" + member
+                    + "partitionKey' failed to satisfy constraint: Member must have length between 1 and "
+                    + KinesisLimits.MAX_PARTITION_KEY_LENGTH + " (was " + key.length() + ")");
+        }
+        byte[] data = Fields.blob(dataNode, "Data");
+        int size = data.length + key.getBytes(StandardCharsets.UTF_8).length;
+        if (size > KinesisLimits.MAX_RECORD_BYTES) {
+            throw AwsException.validation("1 validation error detected: Value at '" + member + "data' failed to "
+                    + "satisfy constraint: Member must have length less than or equal to "
+                    + KinesisLimits.MAX_RECORD_BYTES + " (record with its partition key was " + size + " bytes)");
+        }
+        JsonNode explicit = record.get("ExplicitHashKey");
+        BigInteger hash = explicit == null || explicit.isNull() ? md5(key) : explicitHashKey(explicit.asText());
+        return new Entry(stream.shardFor(hash), key, data);
+    }
+
+    private static BigInteger explicitHashKey(String text) {
+        try {
+            BigInteger value = new BigInteger(text);
+            if (value.signum() < 0 || value.compareTo(Stream.HASH_SPACE) >= 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw AwsException.invalidArgument("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, "
+                    + Stream.HASH_SPACE.subtract(BigInteger.ONE) + "]. Specified value was " + text);
+        }
+    }
+
+    static BigInteger md5(String key) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            return new BigInteger(1, md5.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java platform", e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    private AwsResponse putRecord(Fields in) {
+        Stream stream = store.findActive(streamName(in));
+        Entry entry = entry(stream, in.node(), "");
+        if (!entry.shard().admit(entry.data().length + entry.key().length())) {
+            throw new AwsException("ProvisionedThroughputExceededException", 400, throttled(stream, entry.shard()));
+        }
+        if (faults.failEntry()) {
+            throw new AwsException("InternalFailure", 500, "Internal service failure.");
+        }
+        long counter = store.append(entry.shard(), store.now(), entry.key(), entry.data());
+        return in.protocol().respond(w -> w.string("ShardId", entry.shard().id())
+                .string("SequenceNumber", SequenceNumbers.of(entry.shard(), counter))
+                .string("EncryptionType", "NONE"));
+    }
+
+    private static String throttled(Stream stream, Shard shard) {
+        return "Rate exceeded for shard " + shard.id() + " in stream " + stream.name() + " under account "
+                + KinesisLimits.ACCOUNT + ".";
+    }
+
+    private AwsResponse putRecords(Fields in) {
+        Stream stream = store.findActive(streamName(in));
+        JsonNode records = in.raw("Records");
+        if (records == null || !records.isArray() || records.isEmpty()) {
+            throw AwsException.validation("1 validation error detected: Value '[]' at 'records' failed to satisfy "
+                    + "constraint: Member must have length greater than or equal to 1");
+        }
+        if (records.size() > KinesisLimits.MAX_RECORDS_PER_PUT_RECORDS) {
+            throw AwsException.validation("1 validation error detected: Value at 'records' failed to satisfy "
+                    + "constraint: Member must have length less than or equal to "
+                    + KinesisLimits.MAX_RECORDS_PER_PUT_RECORDS + " (was " + records.size() + ")");
+        }
+        Entry[] entries = new Entry[records.size()];
+        long total = 0;
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = entry(stream, records.get(i), "records." + (i + 1) + ".member.");
+            total += entries[i].data().length + entries[i].key().length();
+        }
+        if (total > KinesisLimits.MAX_BYTES_PER_PUT_RECORDS) {
+            throw AwsException.invalidArgument("Records size exceeds 5 MB limit (the request's records and "
+                    + "partition keys were " + total + " bytes)");
+        }
+        String[] shardIds = new String[entries.length];
+        String[] results = new String[entries.length];
+        String[] errors = new String[entries.length];
+        int failed = 0;
+        long now = store.now();
+        for (int i = 0; i < entries.length; i++) {
+            Entry entry = entries[i];
+            if (!entry.shard().admit(entry.data().length + entry.key().length())) {
+                errors[i] = "ProvisionedThroughputExceededException";
+                results[i] = throttled(stream, entry.shard());
+                failed++;
+            } else if (faults.failEntry()) {
+                errors[i] = "InternalFailure";
+                results[i] = "Internal service failure.";
+                failed++;
+            } else {
+                long counter = store.append(entry.shard(), now, entry.key(), entry.data());
+                shardIds[i] = entry.shard().id();
+                results[i] = SequenceNumbers.of(entry.shard(), counter);
+            }
+        }
+        int failedCount = failed;
+        return in.protocol().respond(w -> {
+            w.number("FailedRecordCount", failedCount);
+            w.startArray("Records");
+            for (int i = 0; i < entries.length; i++) {
+                w.startObject();
+                if (errors[i] != null) {
+                    w.string("ErrorCode", errors[i]).string("ErrorMessage", results[i]);
+                } else {
+                    w.string("SequenceNumber", results[i]).string("ShardId", shardIds[i]);
+                }
+                w.endObject();
+            }
+            w.endArray();
+            w.string("EncryptionType", "NONE");
+        });
+    }
+
+    private AwsResponse getShardIterator(Fields in) {
+        Stream stream = store.findActive(streamName(in));
+        String shardId = in.requiredText("ShardId");
+        Shard shard = stream.shard(shardId);
+        if (shard == null) {
+            throw AwsException.notFound("Shard " + shardId + " in stream " + stream.name() + " under account "
+                    + KinesisLimits.ACCOUNT + " does not exist");
+        }
+        String type = in.requiredText("ShardIteratorType");
+        long counter = switch (type) {
+            case "TRIM_HORIZON" -> shard.firstCounter();
+            case "LATEST" -> shard.nextCounter();
+            case "AT_SEQUENCE_NUMBER" -> SequenceNumbers.counter(in.text("StartingSequenceNumber"), shard);
+            case "AFTER_SEQUENCE_NUMBER" -> SequenceNumbers.counter(in.text("StartingSequenceNumber"), shard) + 1;
+            case "AT_TIMESTAMP" -> atTimestamp(in, shard);
+            default -> throw AwsException.validation("1 validation error detected: Value '" + type + "' at "
+                    + "'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + "[AFTER_SEQUENCE_NUMBER, AT_SEQUENCE_NUMBER, AT_TIMESTAMP, TRIM_HORIZON, LATEST]");
+        };
+        String iterator = ShardIterators.encode(stream.name(), shard.id(), counter, store.now());
+        return in.protocol().respond(w -> w.string("ShardIterator", iterator));
+    }
+
+    private long atTimestamp(Fields in, Shard shard) {
+        Instant timestamp = in.timestamp("Timestamp");
+        if (timestamp == null) {
+            throw AwsException.invalidArgument("Must specify timestampInMillis parameter for iterator of type "
+                    + "AT_TIMESTAMP. Current request has no timestamp parameter.");
+        }
+        if (timestamp.toEpochMilli() > store.now()) {
+            throw AwsException.invalidArgument("The timestampInMillis parameter cannot be greater than the "
+                    + "currentTimestampInMillis. timestampInMillis: " + timestamp.toEpochMilli()
+                    + ", currentTimestampInMillis: " + store.now());
+        }
+        return shard.firstAtOrAfter(timestamp.toEpochMilli());
+    }
+
+    private AwsResponse getRecords(Fields in) {
+        ShardIterators.Position position = ShardIterators.decode(in.requiredText("ShardIterator"));
+        long now = store.now();
+        if (now - position.createdMillis() > KinesisLimits.ITERATOR_LIFETIME_MILLIS) {
+            throw new AwsException("ExpiredIteratorException", 400, "Iterator expired. The iterator was created at "
+                    + "time " + Instant.ofEpochMilli(position.createdMillis()) + " while right now it is "
+                    + Instant.ofEpochMilli(now) + " which is further in the future than the tolerated delay of "
+                    + KinesisLimits.ITERATOR_LIFETIME_MILLIS + " milliseconds.");
+        }
+        Stream stream = store.findActive(position.stream());
+        Shard shard = stream.shard(position.shardId());
+        if (shard == null) {
+            throw AwsException.notFound("Shard " + position.shardId() + " does not exist");
+        }
+        int limit = boundedInt(in, "Limit", KinesisLimits.MAX_GET_RECORDS, 1, KinesisLimits.MAX_GET_RECORDS);
+        Shard.Batch batch = shard.read(position.counter(), limit, KinesisLimits.MAX_GET_RECORDS_BYTES);
+        long next = batch.firstCounter() + batch.size();
+        String nextIterator = ShardIterators.encode(stream.name(), shard.id(), next, now);
+        long behind = batch.nextArrival() < 0 ? 0 : Math.max(0, now - batch.nextArrival());
+        return in.protocol().respond(w -> {
+            w.startArray("Records");
+            for (int i = 0; i < batch.size(); i++) {
+                w.startObject();
+                w.string("SequenceNumber", SequenceNumbers.of(shard, batch.firstCounter() + i));
+                w.timestamp("ApproximateArrivalTimestamp", batch.arrivals()[i]);
+                w.blob("Data", batch.data()[i]);
+                w.string("PartitionKey", batch.keys()[i]);
+                w.endObject();
+            }
+            w.endArray();
+            w.string("NextShardIterator", nextIterator);
+            w.number("MillisBehindLatest", behind);
+        });
+    }
+
+    private static int boundedInt(Fields in, String name, int fallback, int min, int max) {
+        Integer value = in.integer(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw AwsException.invalidArgument(name + " must be in [" + min + ", " + max + "] but was " + value);
+        }
+        return value;
+    }
+
+    public KinesisStore store() {
+        return store;
+    }
+}

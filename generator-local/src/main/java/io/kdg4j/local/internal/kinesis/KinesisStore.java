@@ -1,0 +1,188 @@
+package io.kdg4j.local.internal.kinesis;
+
+import io.kdg4j.local.internal.protocol.AwsException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * All streams and the bytes they hold. Keeps memory bounded: records older than their stream's retention, and
+ * the oldest records beyond the configured byte cap, are trimmed like Kinesis trims expired records.
+ * Thread-safe.
+ */
+public final class KinesisStore {
+    private final ConcurrentSkipListMap<String, Stream> streams = new ConcurrentSkipListMap<>();
+    private final AtomicLong storedBytes = new AtomicLong();
+    private final Clock clock;
+    private final String region;
+    private final long creationDelayMillis;
+    private final long maxStoredBytes;
+    private final long maxRetentionMillis;
+    private final boolean limited;
+
+    public KinesisStore(Clock clock, String region, long creationDelayMillis, long maxStoredBytes,
+                        long maxRetentionMillis, boolean limited) {
+        this.clock = clock;
+        this.region = region;
+        this.creationDelayMillis = creationDelayMillis;
+        this.maxStoredBytes = maxStoredBytes;
+        this.maxRetentionMillis = maxRetentionMillis;
+        this.limited = limited;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    String arnOf(String name) {
+        return "arn:aws:kinesis:" + region + ":" + KinesisLimits.ACCOUNT + ":stream/" + name;
+    }
+
+    synchronized Stream create(String name, int shardCount, boolean onDemand) {
+        if (streams.containsKey(name)) {
+            throw AwsException.inUse("Stream " + name + " under account " + KinesisLimits.ACCOUNT
+                    + " already exists.");
+        }
+        int total = shardCount;
+        for (Stream stream : streams.values()) {
+            total += stream.shardCount();
+        }
+        if (total > KinesisLimits.MAX_SHARDS) {
+            throw AwsException.limitExceeded("This request would exceed the shard limit for the account "
+                    + KinesisLimits.ACCOUNT + " in " + region + ". Current shard count for the account: "
+                    + (total - shardCount) + ". Limit: " + KinesisLimits.MAX_SHARDS + ". Number of additional shards "
+                    + "that would have resulted from this request: " + shardCount + ".");
+        }
+        long now = now();
+        Stream stream = new Stream(name, arnOf(name), shardCount, onDemand, now, now + creationDelayMillis, limited);
+        streams.put(name, stream);
+        return stream;
+    }
+
+    /** The stream by name or ARN; ResourceNotFoundException when it does not exist. */
+    public Stream find(String nameOrArn) {
+        String name = nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+        Stream stream = streams.get(name);
+        if (stream == null) {
+            throw AwsException.notFound("Stream " + name + " under account " + KinesisLimits.ACCOUNT
+                    + " not found.");
+        }
+        return stream;
+    }
+
+    /** Like {@link #find} but the stream must also be ACTIVE to take writes and reads. */
+    Stream findActive(String nameOrArn) {
+        Stream stream = find(nameOrArn);
+        if (!stream.isActive(now())) {
+            throw AwsException.notFound("Stream " + stream.name() + " under account " + KinesisLimits.ACCOUNT
+                    + " is not active yet (status CREATING).");
+        }
+        return stream;
+    }
+
+    synchronized void delete(String nameOrArn) {
+        Stream stream = find(nameOrArn);
+        streams.remove(stream.name());
+        for (Shard shard : stream.shards()) {
+            long bytes;
+            while ((bytes = shard.trimOldest()) >= 0) {
+                storedBytes.addAndGet(-bytes);
+            }
+        }
+    }
+
+    List<Stream> list() {
+        return new ArrayList<>(streams.values());
+    }
+
+    /** Appends to a shard and keeps the byte cap. */
+    long append(Shard shard, long arrival, String key, byte[] data) {
+        long counter = shard.append(arrival, key, data);
+        if (storedBytes.addAndGet(data.length + key.length()) > maxStoredBytes) {
+            trimToCap();
+        }
+        return counter;
+    }
+
+    /** Drops expired records and, while over the cap, the oldest records of any stream. */
+    public void sweep() {
+        long now = now();
+        for (Stream stream : streams.values()) {
+            long cutoff = now - Math.min(maxRetentionMillis, stream.retentionHours() * 3_600_000L);
+            for (Shard shard : stream.shards()) {
+                while (shard.oldestArrival() < cutoff) {
+                    long bytes = shard.trimOldest();
+                    if (bytes < 0) {
+                        break;
+                    }
+                    storedBytes.addAndGet(-bytes);
+                }
+            }
+        }
+        trimToCap();
+    }
+
+    private void trimToCap() {
+        while (storedBytes.get() > maxStoredBytes) {
+            Shard oldest = null;
+            long oldestArrival = Long.MAX_VALUE;
+            for (Stream stream : streams.values()) {
+                for (Shard shard : stream.shards()) {
+                    long arrival = shard.oldestArrival();
+                    if (arrival < oldestArrival) {
+                        oldestArrival = arrival;
+                        oldest = shard;
+                    }
+                }
+            }
+            if (oldest == null) {
+                return;
+            }
+            // trim a slice at a time so the scan is not repeated per record
+            for (int i = 0; i < 256 && storedBytes.get() > maxStoredBytes; i++) {
+                long bytes = oldest.trimOldest();
+                if (bytes < 0) {
+                    break;
+                }
+                storedBytes.addAndGet(-bytes);
+            }
+        }
+    }
+
+    /** Positions just past each shard's newest record: where a reader that starts LATEST begins. */
+    public long[] latestPositions(Stream stream) {
+        long[] positions = new long[stream.shardCount()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = stream.shards()[i].nextCounter();
+        }
+        return positions;
+    }
+
+    /** Hands every record after {@code positions} to {@code sink} (arrival, data) and advances the positions. */
+    public int drain(Stream stream, long[] positions, java.util.function.ObjLongConsumer<byte[]> sink) {
+        int count = 0;
+        for (int i = 0; i < positions.length; i++) {
+            Shard shard = stream.shards()[i];
+            Shard.Batch batch = shard.read(positions[i], KinesisLimits.MAX_GET_RECORDS,
+                    KinesisLimits.MAX_GET_RECORDS_BYTES);
+            for (int r = 0; r < batch.size(); r++) {
+                sink.accept(batch.data()[r], batch.arrivals()[r]);
+            }
+            positions[i] = batch.firstCounter() + batch.size();
+            count += batch.size();
+        }
+        return count;
+    }
+
+    /** The stream if it exists, else null. */
+    public Stream get(String nameOrArn) {
+        String name = nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+        return streams.get(name);
+    }
+
+    public long storedBytes() {
+        return storedBytes.get();
+    }
+}

@@ -1,0 +1,37 @@
+package io.kdg4j.local.internal.kinesis;
+
+import io.kdg4j.local.internal.protocol.AwsException;
+
+/**
+ * Sequence numbers: "49", the shard index in 6 digits, the record's counter in 20 digits. Fixed width, so they
+ * increase per shard both as numbers and as text, as clients that compare them either way expect.
+ */
+final class SequenceNumbers {
+    private static final int LENGTH = 28;
+
+    private SequenceNumbers() {
+    }
+
+    static String of(Shard shard, long counter) {
+        StringBuilder text = new StringBuilder(LENGTH).append("49");
+        String index = Integer.toString(shard.index());
+        text.append("0".repeat(6 - index.length())).append(index);
+        String count = Long.toString(counter);
+        return text.append("0".repeat(20 - count.length())).append(count).toString();
+    }
+
+    /** The counter a sequence number of {@code shard} stands for. */
+    static long counter(String sequenceNumber, Shard shard) {
+        if (sequenceNumber == null || sequenceNumber.length() != LENGTH || !sequenceNumber.startsWith("49")
+                || !sequenceNumber.chars().allMatch(Character::isDigit)) {
+            throw AwsException.invalidArgument("StartingSequenceNumber " + sequenceNumber + " used in "
+                    + "GetShardIterator on shard " + shard.id() + " is invalid.");
+        }
+        int index = Integer.parseInt(sequenceNumber.substring(2, 8));
+        if (index != shard.index()) {
+            throw AwsException.invalidArgument("Invalid StartingSequenceNumber. It encodes " + String.format(
+                    "shardId-%012d", index) + ", while it was used in a call to a shard with " + shard.id());
+        }
+        return Long.parseLong(sequenceNumber.substring(8));
+    }
+}
