@@ -19,7 +19,7 @@ class SmokeTest {
              KinesisClient kinesis = Clients.kinesis(local.endpoint());
              KinesisAsyncClient async = Clients.kinesisAsync(local.endpoint())) {
             kinesis.createStream(b -> b.streamName("s").shardCount(2));
-            kinesis.waiter().waitUntilStreamExists(b -> b.streamName("s"));
+            KinesisEmulatorTest.awaitActive(kinesis, "s");
             PutRecordsResponse put = async.putRecords(b -> b.streamName("s").records(
                     PutRecordsRequestEntry.builder().partitionKey("a").data(SdkBytes.fromUtf8String("one")).build(),
                     PutRecordsRequestEntry.builder().partitionKey("b").data(SdkBytes.fromUtf8String("two")).build()))

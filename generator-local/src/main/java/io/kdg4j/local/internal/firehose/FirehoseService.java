@@ -59,6 +59,7 @@ public final class FirehoseService {
     public AwsResponse handle(String operation, AwsRequest request) {
         JsonProtocol protocol = JsonProtocol.of(request);
         try {
+            JsonProtocol.checkContentType(request);
             Fields in = new Fields(protocol.parse(request.body()), protocol);
             return switch (operation) {
                 case "CreateDeliveryStream" -> create(in);

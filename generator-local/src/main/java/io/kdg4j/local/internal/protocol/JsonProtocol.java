@@ -36,6 +36,15 @@ public enum JsonProtocol {
         return type != null && type.contains("cbor") ? CBOR : JSON;
     }
 
+    /** A SerializationException unless the content type is one of the AWS JSON or CBOR types (or absent). */
+    public static void checkContentType(AwsRequest request) {
+        String type = request.header("content-type");
+        if (type != null && !type.contains("json") && !type.contains("cbor")) {
+            throw AwsException.serialization("Content-Type '" + type + "' is not supported; use "
+                    + JSON.contentType + " or " + CBOR.contentType);
+        }
+    }
+
     public String contentType() {
         return contentType;
     }

@@ -1,0 +1,263 @@
+package io.kdg4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/**
+ * One Kinesis conformance suite, run against the embedded emulator and against kinesis-mock (the third-party
+ * mock, from npm). Each subclass says where the endpoint is. Where kinesis-mock and AWS's documentation disagree,
+ * the assertion follows AWS and a comment says so.
+ */
+abstract class KinesisConformance {
+    // one pair of clients per class: an async client takes a while to shut its event loops down
+    protected static KinesisClient kinesis;
+    protected static KinesisAsyncClient async;
+    protected String stream;
+
+    protected abstract URI endpoint();
+
+    @BeforeEach
+    void clients() {
+        if (kinesis == null) {
+            kinesis = Clients.kinesis(endpoint());
+            async = Clients.kinesisAsync(endpoint());
+        }
+        stream = "conformance-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        try {
+            kinesis.deleteStream(b -> b.streamName(stream));
+        } catch (RuntimeException e) {
+            // the test may have deleted it, or never made it
+        }
+    }
+
+    @AfterAll
+    static void closeClients() {
+        if (kinesis != null) {
+            kinesis.close();
+            async.close();
+            kinesis = null;
+            async = null;
+        }
+    }
+
+    protected void createActive(int shards) {
+        kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus()
+                        == StreamStatus.ACTIVE);
+    }
+
+    protected static SdkBytes utf8(String text) {
+        return SdkBytes.fromString(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void createStream_listsAndDescribesWithShardsCoveringTheHashSpace() {
+        createActive(3);
+        assertThat(kinesis.listStreams().streamNames()).contains(stream);
+        List<Shard> shards = kinesis.listShards(b -> b.streamName(stream)).shards();
+        assertThat(shards).hasSize(3);
+        BigInteger expectedStart = BigInteger.ZERO;
+        for (Shard shard : shards) {
+            assertThat(new BigInteger(shard.hashKeyRange().startingHashKey())).isEqualTo(expectedStart);
+            expectedStart = new BigInteger(shard.hashKeyRange().endingHashKey()).add(BigInteger.ONE);
+        }
+        assertThat(expectedStart).isEqualTo(BigInteger.ONE.shiftLeft(128));
+        var description = kinesis.describeStream(b -> b.streamName(stream)).streamDescription();
+        assertThat(description.streamName()).isEqualTo(stream);
+        assertThat(description.shards()).hasSize(3);
+        assertThat(description.retentionPeriodHours()).isEqualTo(24);
+    }
+
+    @Test
+    void createStream_twice_isResourceInUse() {
+        createActive(1);
+        assertThatThrownBy(() -> kinesis.createStream(b -> b.streamName(stream).shardCount(1)))
+                .isInstanceOf(ResourceInUseException.class);
+    }
+
+    @Test
+    void unknownStream_isResourceNotFound() {
+        assertThatThrownBy(() -> kinesis.describeStream(b -> b.streamName(stream + "-missing")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> kinesis.putRecord(b -> b.streamName(stream + "-missing").partitionKey("k")
+                .data(utf8("x")))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void putRecords_thenReadEveryRecordBack_inOrderPerShard_withoutDuplicates() throws Exception {
+        createActive(2);
+        List<PutRecordsRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            entries.add(PutRecordsRequestEntry.builder().partitionKey("key-" + (i % 17)).data(utf8("record-" + i))
+                    .build());
+        }
+        PutRecordsResponse put = async.putRecords(b -> b.streamName(stream).records(entries)).get();
+        assertThat(put.failedRecordCount()).isZero();
+        assertThat(put.records()).hasSize(300).allSatisfy(r -> {
+            assertThat(r.sequenceNumber()).isNotBlank();
+            assertThat(r.shardId()).startsWith("shardId-");
+        });
+        Set<String> read = new HashSet<>();
+        int total = 0;
+        for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            BigInteger previous = BigInteger.valueOf(-1);
+            GetRecordsResponse page;
+            do {
+                String current = iterator;
+                page = kinesis.getRecords(b -> b.shardIterator(current).limit(100));
+                for (Record record : page.records()) {
+                    BigInteger sequence = new BigInteger(record.sequenceNumber());
+                    assertThat(sequence).isGreaterThan(previous);
+                    previous = sequence;
+                    read.add(record.data().asUtf8String());
+                    total++;
+                }
+                iterator = page.nextShardIterator();
+            } while (!page.records().isEmpty());
+        }
+        assertThat(total).isEqualTo(300);
+        assertThat(read).hasSize(300);
+    }
+
+    @Test
+    void sameKey_sameShard_andSequenceNumbersIncrease() {
+        createActive(4);
+        PutRecordResponse first = kinesis.putRecord(b -> b.streamName(stream).partitionKey("1").data(utf8("a")));
+        PutRecordResponse second = kinesis.putRecord(b -> b.streamName(stream).partitionKey("1").data(utf8("b")));
+        assertThat(second.shardId()).isEqualTo(first.shardId());
+        assertThat(new BigInteger(second.sequenceNumber())).isGreaterThan(new BigInteger(first.sequenceNumber()));
+    }
+
+    @Test
+    void partitionKeys_goToTheShardHoldingTheirMd5() throws Exception {
+        createActive(4);
+        List<Shard> shards = kinesis.listShards(b -> b.streamName(stream)).shards();
+        for (String key : List.of("alpha", "beta", "gamma", "delta", "epsilon", "1", "2", "3")) {
+            PutRecordResponse put = kinesis.putRecord(b -> b.streamName(stream).partitionKey(key).data(utf8(key)));
+            BigInteger hash = new BigInteger(1, java.security.MessageDigest.getInstance("MD5")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            Shard expected = shards.stream().filter(s -> hash.compareTo(new BigInteger(s.hashKeyRange()
+                    .startingHashKey())) >= 0 && hash.compareTo(new BigInteger(s.hashKeyRange().endingHashKey())) <= 0)
+                    .findFirst().orElseThrow();
+            assertThat(put.shardId()).as(key).isEqualTo(expected.shardId());
+        }
+    }
+
+    @Test
+    void explicitHashKey_overridesThePartitionKey() {
+        createActive(2);
+        PutRecordResponse put = kinesis.putRecord(b -> b.streamName(stream).partitionKey("anything")
+                .explicitHashKey(BigInteger.ONE.shiftLeft(127).add(BigInteger.TEN).toString()).data(utf8("x")));
+        assertThat(put.shardId()).isEqualTo("shardId-000000000001");
+    }
+
+    @Test
+    void shardIterators_latestAtAndAfterSequenceNumber() {
+        createActive(1);
+        String shard = "shardId-000000000000";
+        List<String> sequences = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            sequences.add(kinesis.putRecord(b -> b.streamName(stream).partitionKey("k").data(utf8("r" + n)))
+                    .sequenceNumber());
+        }
+        String at = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard)
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).startingSequenceNumber(sequences.get(2)))
+                .shardIterator();
+        assertThat(kinesis.getRecords(b -> b.shardIterator(at)).records()).extracting(r -> r.data().asUtf8String())
+                .containsExactly("r2", "r3", "r4");
+        String after = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard)
+                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).startingSequenceNumber(sequences.get(2)))
+                .shardIterator();
+        assertThat(kinesis.getRecords(b -> b.shardIterator(after)).records()).extracting(r -> r.data().asUtf8String())
+                .containsExactly("r3", "r4");
+        String latest = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard)
+                .shardIteratorType(ShardIteratorType.LATEST)).shardIterator();
+        GetRecordsResponse empty = kinesis.getRecords(b -> b.shardIterator(latest));
+        assertThat(empty.records()).isEmpty();
+        kinesis.putRecord(b -> b.streamName(stream).partitionKey("k").data(utf8("r5")));
+        assertThat(kinesis.getRecords(b -> b.shardIterator(empty.nextShardIterator())).records())
+                .extracting(r -> r.data().asUtf8String()).containsExactly("r5");
+    }
+
+    @Test
+    void atTimestamp_startsAtTheFirstRecordArrivedThen() {
+        createActive(1);
+        kinesis.putRecord(b -> b.streamName(stream).partitionKey("k").data(utf8("old")));
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(past)).shardIterator();
+        assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records()).hasSize(1);
+    }
+
+    @Test
+    void partitionKey_mustBe1To256Characters() {
+        createActive(1);
+        // AWS (and kinesis-mock) reject an over-long key; the SDK maps the error to a KinesisException subtype.
+        assertThatThrownBy(() -> kinesis.putRecord(b -> b.streamName(stream).partitionKey("k".repeat(257))
+                .data(utf8("x")))).isInstanceOf(software.amazon.awssdk.services.kinesis.model.KinesisException.class);
+    }
+
+    @Test
+    void tags_addAndList() {
+        createActive(1);
+        kinesis.addTagsToStream(b -> b.streamName(stream).tags(java.util.Map.of("team", "data", "env", "test")));
+        assertThat(kinesis.listTagsForStream(b -> b.streamName(stream)).tags())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactlyInAnyOrder("team=data", "env=test");
+    }
+
+    @Test
+    void retention_canBeIncreased() {
+        createActive(1);
+        kinesis.increaseStreamRetentionPeriod(b -> b.streamName(stream).retentionPeriodHours(48));
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
+                .retentionPeriodHours()).isEqualTo(48);
+        assertThatThrownBy(() -> kinesis.increaseStreamRetentionPeriod(b -> b.streamName(stream)
+                .retentionPeriodHours(10))).isInstanceOf(InvalidArgumentException.class);
+    }
+
+    @Test
+    void deleteStream_removesIt() {
+        createActive(1);
+        kinesis.deleteStream(b -> b.streamName(stream));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !kinesis.listStreams().streamNames().contains(stream));
+    }
+}
