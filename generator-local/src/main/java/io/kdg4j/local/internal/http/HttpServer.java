@@ -199,7 +199,9 @@ public final class HttpServer implements AutoCloseable {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), buffer);
         response.headers().forEach((name, value) -> http.headers().set(name, value));
-        HttpUtil.setContentLength(http, response.body().length);
+        if (!http.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            HttpUtil.setContentLength(http, response.body().length);
+        }
         return http;
     }
 
