@@ -42,6 +42,9 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -56,6 +59,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final ExecutorService handlers;
     private final Channel channel;
     private final Dispatcher dispatcher;
 
@@ -72,9 +76,11 @@ public final class HttpServer implements AutoCloseable {
         void respondLater(AwsResponse response, long delayMillis);
     }
 
-    private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel, Dispatcher dispatcher) {
+    private HttpServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService handlers, Channel channel,
+                       Dispatcher dispatcher) {
         this.boss = boss;
         this.workers = workers;
+        this.handlers = handlers;
         this.channel = channel;
         this.dispatcher = dispatcher;
     }
@@ -84,6 +90,10 @@ public final class HttpServer implements AutoCloseable {
             throws InterruptedException {
         EventLoopGroup boss = new NioEventLoopGroup(1, daemonThreads("kdg-local-accept"));
         EventLoopGroup workers = new NioEventLoopGroup(0, daemonThreads("kdg-local-io"));
+        // All streams of an HTTP/2 connection share one event loop; their requests are handled on this pool so
+        // that one client's concurrent calls are served in parallel, as they would be by the service.
+        ExecutorService handlers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime()
+                .availableProcessors()), daemonThreads("kdg-local-handler"));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -92,15 +102,16 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        configure(ch, maxRequestBytes, tooLarge, dispatcher);
+                        configure(ch, maxRequestBytes, tooLarge, dispatcher, handlers);
                     }
                 });
         try {
             Channel channel = bootstrap.bind(new InetSocketAddress(bindAddress, port)).sync().channel();
-            return new HttpServer(boss, workers, channel, dispatcher);
+            return new HttpServer(boss, workers, handlers, channel, dispatcher);
         } catch (RuntimeException | InterruptedException e) {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            handlers.shutdownNow();
             throw e;
         }
     }
@@ -110,7 +121,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void configure(SocketChannel ch, int maxRequestBytes, Function<String, AwsResponse> tooLarge,
-                                  Dispatcher dispatcher) {
+                                  Dispatcher dispatcher, Executor handlers) {
         HttpServerCodec http1 = new HttpServerCodec(8192, 65536, 65536);
         Http2Settings settings = Http2Settings.defaultSettings()
                 .maxConcurrentStreams(1000)
@@ -118,19 +129,21 @@ public final class HttpServer implements AutoCloseable {
         HttpServerUpgradeHandler.UpgradeCodecFactory upgrades = protocol ->
                 AsciiString.contentEquals("h2c", protocol)
                         ? new Http2ServerUpgradeCodec(http2Codec(settings), http2Streams(maxRequestBytes, tooLarge,
-                        dispatcher)) : null;
+                        dispatcher, handlers)) : null;
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, upgrades, maxRequestBytes);
         ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(http2Codec(settings), http2Streams(maxRequestBytes, tooLarge, dispatcher));
+                channel.pipeline().addLast(http2Codec(settings), http2Streams(maxRequestBytes, tooLarge, dispatcher,
+                        handlers));
             }
         };
         ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
         ch.pipeline().addLast(new IdleCloser());
         ch.pipeline().addLast(new CleartextHttp2ServerUpgradeHandler(http1, upgrade, priorKnowledge));
         ch.pipeline().addLast(new AwsAggregator(maxRequestBytes, tooLarge));
-        ch.pipeline().addLast(new RequestHandler(dispatcher, false));
+        // HTTP/1.1 answers must keep request order, so its requests are handled on the connection's own thread
+        ch.pipeline().addLast(new RequestHandler(dispatcher, false, null));
     }
 
     private static Http2FrameCodec http2Codec(Http2Settings settings) {
@@ -139,13 +152,13 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static Http2MultiplexHandler http2Streams(int maxRequestBytes, Function<String, AwsResponse> tooLarge,
-                                                      Dispatcher dispatcher) {
+                                                      Dispatcher dispatcher, Executor handlers) {
         return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
                 stream.pipeline().addLast(new AwsAggregator(maxRequestBytes, tooLarge));
-                stream.pipeline().addLast(new RequestHandler(dispatcher, true));
+                stream.pipeline().addLast(new RequestHandler(dispatcher, true, handlers));
             }
         });
     }
@@ -157,6 +170,7 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        handlers.shutdownNow();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
@@ -209,10 +223,12 @@ public final class HttpServer implements AutoCloseable {
     private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Dispatcher dispatcher;
         private final boolean http2;
+        private final Executor handlers;
 
-        RequestHandler(Dispatcher dispatcher, boolean http2) {
+        RequestHandler(Dispatcher dispatcher, boolean http2, Executor handlers) {
             this.dispatcher = dispatcher;
             this.http2 = http2;
+            this.handlers = handlers;
         }
 
         @Override
@@ -223,7 +239,7 @@ public final class HttpServer implements AutoCloseable {
             request.headers().forEach(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
             byte[] body = ByteBufUtil.getBytes(request.content());
             AwsRequest aws = new AwsRequest(request.method().name(), uri.rawPath(), uri.parameters(), headers, body);
-            dispatcher.dispatch(aws, new Responder() {
+            Responder responder = new Responder() {
                 @Override
                 public void respond(AwsResponse response) {
                     if (ctx.executor().inEventLoop()) {
@@ -237,7 +253,16 @@ public final class HttpServer implements AutoCloseable {
                 public void respondLater(AwsResponse response, long delayMillis) {
                     ctx.executor().schedule(() -> write(ctx, response, keepAlive), delayMillis, TimeUnit.MILLISECONDS);
                 }
-            });
+            };
+            if (handlers == null) {
+                dispatcher.dispatch(aws, responder);
+            } else {
+                try {
+                    handlers.execute(() -> dispatcher.dispatch(aws, responder));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    ctx.close();
+                }
+            }
         }
 
         private void write(ChannelHandlerContext ctx, AwsResponse response, boolean keepAlive) {

@@ -11,8 +11,6 @@ import io.kdg4j.local.internal.protocol.JsonProtocol;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,6 +39,9 @@ public final class KinesisService {
         JsonProtocol protocol = JsonProtocol.of(request);
         try {
             JsonProtocol.checkContentType(request);
+            if (operation.equals("PutRecords")) {
+                return putRecords(protocol, request.body());
+            }
             Fields in = new Fields(protocol.parse(request.body()), protocol);
             return switch (operation) {
                 case "CreateStream" -> createStream(in);
@@ -50,7 +51,6 @@ public final class KinesisService {
                 case "ListStreams" -> listStreams(in);
                 case "ListShards" -> listShards(in);
                 case "PutRecord" -> putRecord(in);
-                case "PutRecords" -> putRecords(in);
                 case "GetShardIterator" -> getShardIterator(in);
                 case "GetRecords" -> getRecords(in);
                 case "IncreaseStreamRetentionPeriod" -> retention(in, true);
@@ -344,21 +344,37 @@ public final class KinesisService {
                     + "data' failed to satisfy constraint: Member must not be null");
         }
         String key = keyNode.asText();
+        checkKey(key, member);
+        byte[] data = Fields.blob(dataNode, "Data");
+        checkSize(key, data, member);
+        JsonNode explicit = record.get("ExplicitHashKey");
+        return new Entry(stream.shardFor(hashKey(key, explicit == null || explicit.isNull() ? null
+                : explicit.asText())), key, data);
+    }
+
+    private static HashKey hashKey(String key, String explicit) {
+        return explicit == null ? HashKey.md5(key) : HashKey.of(explicitHashKey(explicit));
+    }
+
+    private static void checkKey(String key, String member) {
+        if (key == null) {
+            throw AwsException.validation("1 validation error detected: Value null at '" + member
+                    + "partitionKey' failed to satisfy constraint: Member must not be null");
+        }
         if (key.isEmpty() || key.length() > KinesisLimits.MAX_PARTITION_KEY_LENGTH) {
             throw AwsException.validation("1 validation error detected: Value '" + abbreviate(key) + "' at '" + member
                     + "partitionKey' failed to satisfy constraint: Member must have length between 1 and "
                     + KinesisLimits.MAX_PARTITION_KEY_LENGTH + " (was " + key.length() + ")");
         }
-        byte[] data = Fields.blob(dataNode, "Data");
+    }
+
+    private static void checkSize(String key, byte[] data, String member) {
         int size = data.length + key.getBytes(StandardCharsets.UTF_8).length;
         if (size > KinesisLimits.MAX_RECORD_BYTES) {
             throw AwsException.validation("1 validation error detected: Value at '" + member + "data' failed to "
                     + "satisfy constraint: Member must have length less than or equal to "
                     + KinesisLimits.MAX_RECORD_BYTES + " (record with its partition key was " + size + " bytes)");
         }
-        JsonNode explicit = record.get("ExplicitHashKey");
-        BigInteger hash = explicit == null || explicit.isNull() ? md5(key) : explicitHashKey(explicit.asText());
-        return new Entry(stream.shardFor(hash), key, data);
     }
 
     private static BigInteger explicitHashKey(String text) {
@@ -371,15 +387,6 @@ public final class KinesisService {
         } catch (NumberFormatException e) {
             throw AwsException.invalidArgument("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, "
                     + Stream.HASH_SPACE.subtract(BigInteger.ONE) + "]. Specified value was " + text);
-        }
-    }
-
-    static BigInteger md5(String key) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            return new BigInteger(1, md5.digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is required of every Java platform", e);
         }
     }
 
@@ -407,65 +414,82 @@ public final class KinesisService {
                 + KinesisLimits.ACCOUNT + ".";
     }
 
-    private AwsResponse putRecords(Fields in) {
-        Stream stream = store.findActive(streamName(in));
-        JsonNode records = in.raw("Records");
-        if (records == null || !records.isArray() || records.isEmpty()) {
+    private AwsResponse putRecords(JsonProtocol protocol, byte[] body) {
+        PutRecordsBody request = PutRecordsBody.parse(protocol, body);
+        if (request.streamName == null && request.streamArn == null) {
+            throw AwsException.validation("1 validation error detected: Value null at 'streamName' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        Stream stream = store.findActive(request.streamName != null ? request.streamName : request.streamArn);
+        int n = request.count;
+        if (n == 0) {
             throw AwsException.validation("1 validation error detected: Value '[]' at 'records' failed to satisfy "
                     + "constraint: Member must have length greater than or equal to 1");
         }
-        if (records.size() > KinesisLimits.MAX_RECORDS_PER_PUT_RECORDS) {
+        if (n > KinesisLimits.MAX_RECORDS_PER_PUT_RECORDS) {
             throw AwsException.validation("1 validation error detected: Value at 'records' failed to satisfy "
                     + "constraint: Member must have length less than or equal to "
-                    + KinesisLimits.MAX_RECORDS_PER_PUT_RECORDS + " (was " + records.size() + ")");
+                    + KinesisLimits.MAX_RECORDS_PER_PUT_RECORDS + " (was " + n + ")");
         }
-        Entry[] entries = new Entry[records.size()];
+        Shard[] shards = new Shard[n];
         long total = 0;
-        for (int i = 0; i < entries.length; i++) {
-            entries[i] = entry(stream, records.get(i), "records." + (i + 1) + ".member.");
-            total += entries[i].data().length + entries[i].key().length();
+        for (int i = 0; i < n; i++) {
+            String key = request.keys[i];
+            byte[] data = request.data[i];
+            if (key == null || key.isEmpty() || key.length() > KinesisLimits.MAX_PARTITION_KEY_LENGTH || data == null
+                    || data.length + key.length() * 3L > KinesisLimits.MAX_RECORD_BYTES) {
+                // the slow path, with the member named: only for records that may be at fault
+                String member = "records." + (i + 1) + ".member.";
+                checkKey(key, member);
+                if (data == null) {
+                    throw AwsException.validation("1 validation error detected: Value null at '" + member + "data' "
+                            + "failed to satisfy constraint: Member must not be null");
+                }
+                checkSize(key, data, member);
+            }
+            shards[i] = stream.shardFor(hashKey(key, request.explicitHashKeys[i]));
+            total += request.data[i].length + key.length();
         }
         if (total > KinesisLimits.MAX_BYTES_PER_PUT_RECORDS) {
             throw AwsException.invalidArgument("Records size exceeds 5 MB limit (the request's records and "
                     + "partition keys were " + total + " bytes)");
         }
-        String[] shardIds = new String[entries.length];
-        String[] results = new String[entries.length];
-        String[] errors = new String[entries.length];
+        String[] errors = new String[n];
+        long[] counters = new long[n];
         int failed = 0;
-        long now = store.now();
-        for (int i = 0; i < entries.length; i++) {
-            Entry entry = entries[i];
-            if (!entry.shard().admit(entry.data().length + entry.key().length())) {
+        // admit in request order, then append each shard's records under one lock
+        int[][] byShard = new int[stream.shardCount()][];
+        int[] perShard = new int[stream.shardCount()];
+        for (int i = 0; i < n; i++) {
+            Shard shard = shards[i];
+            if (!shard.admit(request.data[i].length + request.keys[i].length())) {
                 errors[i] = "ProvisionedThroughputExceededException";
-                results[i] = throttled(stream, entry.shard());
                 failed++;
             } else if (faults.failEntry()) {
                 errors[i] = "InternalFailure";
-                results[i] = "Internal service failure.";
                 failed++;
             } else {
-                long counter = store.append(entry.shard(), now, entry.key(), entry.data());
-                shardIds[i] = entry.shard().id();
-                results[i] = SequenceNumbers.of(entry.shard(), counter);
+                int s = shard.index();
+                if (byShard[s] == null) {
+                    byShard[s] = new int[n];
+                }
+                byShard[s][perShard[s]++] = i;
             }
         }
-        int failedCount = failed;
-        return in.protocol().respond(w -> {
-            w.number("FailedRecordCount", failedCount);
-            w.startArray("Records");
-            for (int i = 0; i < entries.length; i++) {
-                w.startObject();
-                if (errors[i] != null) {
-                    w.string("ErrorCode", errors[i]).string("ErrorMessage", results[i]);
-                } else {
-                    w.string("SequenceNumber", results[i]).string("ShardId", shardIds[i]);
-                }
-                w.endObject();
+        long now = store.now();
+        for (int s = 0; s < byShard.length; s++) {
+            if (perShard[s] > 0) {
+                store.appendAll(stream.shards()[s], now, request.keys, request.data, byShard[s], perShard[s], counters);
             }
-            w.endArray();
-            w.string("EncryptionType", "NONE");
-        });
+        }
+        String[] messages = new String[n];
+        for (int i = 0; i < n; i++) {
+            if (errors[i] != null) {
+                messages[i] = errors[i].equals("InternalFailure") ? "Internal service failure."
+                        : throttled(stream, shards[i]);
+            }
+        }
+        return PutRecordsResponseWriter.write(protocol, failed, shards, counters, errors, messages, n);
     }
 
     private AwsResponse getShardIterator(Fields in) {

@@ -106,6 +106,19 @@ public final class KinesisStore {
         return counter;
     }
 
+    /** Appends records to one shard under one lock and keeps the byte cap. */
+    void appendAll(Shard shard, long arrival, String[] keys, byte[][] data, int[] indexes, int count,
+                   long[] counters) {
+        shard.appendAll(arrival, keys, data, indexes, count, counters);
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            bytes += data[indexes[i]].length + keys[indexes[i]].length();
+        }
+        if (storedBytes.addAndGet(bytes) > maxStoredBytes) {
+            trimToCap();
+        }
+    }
+
     /** Drops expired records and, while over the cap, the oldest records of any stream. */
     public void sweep() {
         long now = now();

@@ -12,6 +12,40 @@ final class SequenceNumbers {
     private SequenceNumbers() {
     }
 
+    /** Writes the sequence number into {@code out} (28 ASCII digits) without making a String. */
+    static void write(Shard shard, long counter, byte[] out) {
+        out[0] = '4';
+        out[1] = '9';
+        int index = shard.index();
+        for (int i = 7; i >= 2; i--) {
+            out[i] = (byte) ('0' + index % 10);
+            index /= 10;
+        }
+        for (int i = LENGTH - 1; i >= 8; i--) {
+            out[i] = (byte) ('0' + counter % 10);
+            counter /= 10;
+        }
+    }
+
+    /** Writes the sequence number into {@code out} (28 chars) without making a String. */
+    static void write(Shard shard, long counter, char[] out) {
+        out[0] = '4';
+        out[1] = '9';
+        int index = shard.index();
+        for (int i = 7; i >= 2; i--) {
+            out[i] = (char) ('0' + index % 10);
+            index /= 10;
+        }
+        for (int i = LENGTH - 1; i >= 8; i--) {
+            out[i] = (char) ('0' + counter % 10);
+            counter /= 10;
+        }
+    }
+
+    static int length() {
+        return LENGTH;
+    }
+
     static String of(Shard shard, long counter) {
         StringBuilder text = new StringBuilder(LENGTH).append("49");
         String index = Integer.toString(shard.index());

@@ -1,37 +1,59 @@
 package io.kdg4j.local.internal.kinesis;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * One shard: its hash-key range and its records, kept in arrival order in growable arrays indexed by a counter
- * that never repeats (the sequence number's last part). Trimming drops from the front. Thread-safe.
+ * One shard: its hash-key range and its records in arrival order, indexed by a counter that never repeats (the
+ * sequence number's last part). Record bytes (data, then the key's UTF-8) are copied into 1 MiB segments and
+ * described by parallel primitive arrays, so a stream of millions of records is a few hundred objects for the
+ * garbage collector rather than millions; trimming drops whole segments. Thread-safe.
  */
 final class Shard {
+    private static final int SEGMENT_BYTES = 1 << 20;
+
     private final int index;
     private final String id;
+    private final byte[] idBytes;
     private final BigInteger startingHashKey;
     private final BigInteger endingHashKey;
+    private final HashKey start;
     private final ThroughputBucket throughput;
 
     private long firstCounter;
     private int size;
     private int head;
     private long[] arrivals = new long[64];
-    private String[] keys = new String[64];
-    private byte[][] data = new byte[64][];
+    private int[] segmentOf = new int[64];
+    private int[] offsets = new int[64];
+    private int[] dataLengths = new int[64];
+    private int[] keyLengths = new int[64];
+
+    /** Segments by number; segments before {@code firstSegment} are released. */
+    private final List<byte[]> segments = new ArrayList<>();
+    private int firstSegment;
+    private int fill = SEGMENT_BYTES;
 
     Shard(int index, BigInteger startingHashKey, BigInteger endingHashKey, boolean limited) {
         this.index = index;
         this.id = String.format("shardId-%012d", index);
+        this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
         this.startingHashKey = startingHashKey;
         this.endingHashKey = endingHashKey;
+        this.start = HashKey.of(startingHashKey);
         this.throughput = limited ? new ThroughputBucket(KinesisLimits.SHARD_RECORDS_PER_SECOND,
                 KinesisLimits.SHARD_BYTES_PER_SECOND) : null;
     }
 
     String id() {
         return id;
+    }
+
+    byte[] idBytes() {
+        return idBytes;
     }
 
     int index() {
@@ -46,8 +68,8 @@ final class Shard {
         return endingHashKey;
     }
 
-    boolean contains(BigInteger hashKey) {
-        return hashKey.compareTo(startingHashKey) >= 0 && hashKey.compareTo(endingHashKey) <= 0;
+    HashKey start() {
+        return start;
     }
 
     /** False when the shard's write limit is exhausted (only when limits are enforced). */
@@ -57,32 +79,60 @@ final class Shard {
 
     /** Appends a record and returns its counter. */
     synchronized long append(long arrivalMillis, String partitionKey, byte[] bytes) {
+        return appendUnlocked(arrivalMillis, partitionKey.getBytes(StandardCharsets.UTF_8), bytes);
+    }
+
+    /** Appends records under one lock; counters[index] gets each record's counter. */
+    synchronized void appendAll(long arrivalMillis, String[] partitionKeys, byte[][] bytes, int[] indexes, int count,
+                                long[] counters) {
+        for (int i = 0; i < count; i++) {
+            int index = indexes[i];
+            counters[index] = appendUnlocked(arrivalMillis, partitionKeys[index].getBytes(StandardCharsets.UTF_8),
+                    bytes[index]);
+        }
+    }
+
+    private long appendUnlocked(long arrivalMillis, byte[] key, byte[] data) {
         if (head + size == arrivals.length) {
             grow();
         }
+        int length = data.length + key.length;
+        if (fill + length > SEGMENT_BYTES || segments.isEmpty()) {
+            segments.add(new byte[Math.max(SEGMENT_BYTES, length)]);
+            fill = 0;
+        }
+        int segment = segments.size() - 1;
+        byte[] bytes = segments.get(segment);
+        System.arraycopy(data, 0, bytes, fill, data.length);
+        System.arraycopy(key, 0, bytes, fill + data.length, key.length);
         int at = head + size;
         arrivals[at] = arrivalMillis;
-        keys[at] = partitionKey;
-        data[at] = bytes;
+        segmentOf[at] = segment;
+        offsets[at] = fill;
+        dataLengths[at] = data.length;
+        keyLengths[at] = key.length;
+        fill += length;
         size++;
         return firstCounter + size - 1;
     }
 
     private void grow() {
         if (head > arrivals.length / 2) {
-            // compact: most of the array is trimmed space
+            // most of the arrays is trimmed space: move the live part to the front
             System.arraycopy(arrivals, head, arrivals, 0, size);
-            System.arraycopy(keys, head, keys, 0, size);
-            System.arraycopy(data, head, data, 0, size);
-            Arrays.fill(keys, size, head + size, null);
-            Arrays.fill(data, size, head + size, null);
+            System.arraycopy(segmentOf, head, segmentOf, 0, size);
+            System.arraycopy(offsets, head, offsets, 0, size);
+            System.arraycopy(dataLengths, head, dataLengths, 0, size);
+            System.arraycopy(keyLengths, head, keyLengths, 0, size);
             head = 0;
             return;
         }
         int capacity = arrivals.length * 2;
         arrivals = Arrays.copyOf(arrivals, capacity);
-        keys = Arrays.copyOf(keys, capacity);
-        data = Arrays.copyOf(data, capacity);
+        segmentOf = Arrays.copyOf(segmentOf, capacity);
+        offsets = Arrays.copyOf(offsets, capacity);
+        dataLengths = Arrays.copyOf(dataLengths, capacity);
+        keyLengths = Arrays.copyOf(keyLengths, capacity);
     }
 
     /** The counter the next record will get. */
@@ -104,16 +154,21 @@ final class Shard {
         if (size == 0) {
             return -1;
         }
-        long bytes = data[head].length + keys[head].length();
-        keys[head] = null;
-        data[head] = null;
+        long bytes = dataLengths[head] + keyLengths[head];
         head++;
         size--;
         firstCounter++;
+        int live = size == 0 ? segments.size() - 1 : segmentOf[head];
+        while (firstSegment < live) {
+            segments.set(firstSegment++, null);
+        }
+        if (size == 0) {
+            head = 0;
+        }
         return bytes;
     }
 
-    /** The first counter at or after {@code counter} whose arrival is >= {@code millis}. */
+    /** The first counter whose arrival is >= {@code millis}. */
     synchronized long firstAtOrAfter(long millis) {
         int lo = 0;
         int hi = size;
@@ -136,16 +191,23 @@ final class Shard {
         long bytes = 0;
         while (start + count < size && count < limit) {
             int at = head + start + count;
-            long recordBytes = data[at].length + keys[at].length();
+            long recordBytes = dataLengths[at] + keyLengths[at];
             if (count > 0 && bytes + recordBytes > maxBytes) {
                 break;
             }
             bytes += recordBytes;
             count++;
         }
-        long[] batchArrivals = Arrays.copyOfRange(arrivals, head + start, head + start + count);
-        String[] batchKeys = Arrays.copyOfRange(keys, head + start, head + start + count);
-        byte[][] batchData = Arrays.copyOfRange(data, head + start, head + start + count);
+        long[] batchArrivals = new long[count];
+        String[] batchKeys = new String[count];
+        byte[][] batchData = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            int at = head + start + i;
+            byte[] segment = segments.get(segmentOf[at]);
+            batchArrivals[i] = arrivals[at];
+            batchData[i] = Arrays.copyOfRange(segment, offsets[at], offsets[at] + dataLengths[at]);
+            batchKeys[i] = new String(segment, offsets[at] + dataLengths[at], keyLengths[at], StandardCharsets.UTF_8);
+        }
         int remaining = size - start - count;
         long nextArrival = remaining > 0 ? arrivals[head + start + count] : -1;
         return new Batch(firstCounter + start, batchArrivals, batchKeys, batchData, nextArrival);

@@ -75,12 +75,12 @@ public final class Stream {
     }
 
     /** The shard whose hash-key range holds {@code hashKey}. */
-    Shard shardFor(BigInteger hashKey) {
+    Shard shardFor(HashKey hashKey) {
         int lo = 0;
         int hi = shards.length - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (shards[mid].startingHashKey().compareTo(hashKey) <= 0) {
+            if (shards[mid].start().compareTo(hashKey) <= 0) {
                 lo = mid;
             } else {
                 hi = mid - 1;

@@ -122,6 +122,13 @@ public enum JsonProtocol {
             return this;
         }
 
+        /** A string field from a char buffer, without making a String. */
+        public Writer chars(String name, char[] value, int length) throws IOException {
+            generator.writeFieldName(name);
+            generator.writeString(value, 0, length);
+            return this;
+        }
+
         public Writer number(String name, long value) throws IOException {
             generator.writeNumberField(name, value);
             return this;
@@ -180,7 +187,8 @@ public enum JsonProtocol {
         }
     }
 
-    static JsonFactory factory(JsonProtocol protocol) {
-        return protocol.mapper.getFactory();
+    /** The streaming factory, for hot requests that are parsed without building a tree. */
+    public JsonFactory factory() {
+        return mapper.getFactory();
     }
 }

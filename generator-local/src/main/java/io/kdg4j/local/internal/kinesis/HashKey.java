@@ -1,0 +1,44 @@
+package io.kdg4j.local.internal.kinesis;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A 128-bit hash key as two longs compared unsigned: the MD5 of a partition key, or an explicit hash key. Kept
+ * out of BigInteger because PutRecords hashes and places every record, and BigInteger arithmetic per record cost
+ * more than the rest of the request.
+ */
+record HashKey(long high, long low) implements Comparable<HashKey> {
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java platform", e);
+        }
+    });
+
+    static HashKey md5(String partitionKey) {
+        byte[] digest = MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8));
+        return new HashKey(longAt(digest, 0), longAt(digest, 8));
+    }
+
+    static HashKey of(BigInteger value) {
+        return new HashKey(value.shiftRight(64).longValue(), value.longValue());
+    }
+
+    private static long longAt(byte[] bytes, int offset) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (bytes[offset + i] & 0xff);
+        }
+        return value;
+    }
+
+    @Override
+    public int compareTo(HashKey other) {
+        int high = Long.compareUnsigned(this.high, other.high);
+        return high != 0 ? high : Long.compareUnsigned(low, other.low);
+    }
+}
