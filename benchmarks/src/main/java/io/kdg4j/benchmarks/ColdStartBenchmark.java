@@ -1,10 +1,9 @@
 package io.kdg4j.benchmarks;
 
 import io.kdg4j.local.LocalEmulator;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,8 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * From nothing to a first ACTIVE stream, in a fresh JVM each time: start the emulator, CreateStream, poll
- * DescribeStreamSummary until ACTIVE (the default creation delay is 50 ms), stop. Plain JDK HTTP requests, so the
- * figure is the emulator's and not an SDK client's start-up.
+ * DescribeStreamSummary until ACTIVE (the default creation delay is 50 ms), stop. Requests are written on plain
+ * sockets, so the figure is the emulator's and not an HTTP client's start-up.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar ColdStartBenchmark</pre>
  */
@@ -31,9 +30,8 @@ public class ColdStartBenchmark {
     @Benchmark
     public int startToFirstActiveStream() throws Exception {
         try (LocalEmulator local = LocalEmulator.start()) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            call(http, local.endpoint(), "CreateStream", "{\"StreamName\":\"first\",\"ShardCount\":1}");
-            while (!call(http, local.endpoint(), "DescribeStreamSummary", "{\"StreamName\":\"first\"}")
+            call(local.endpoint(), "CreateStream", "{\"StreamName\":\"first\",\"ShardCount\":1}");
+            while (!call(local.endpoint(), "DescribeStreamSummary", "{\"StreamName\":\"first\"}")
                     .contains("\"ACTIVE\"")) {
                 Thread.onSpinWait();
             }
@@ -41,9 +39,16 @@ public class ColdStartBenchmark {
         }
     }
 
-    private static String call(HttpClient http, URI endpoint, String operation, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(endpoint).header("X-Amz-Target", "Kinesis_20131202." + operation)
-                .header("Content-Type", "application/x-amz-json-1.1").POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    /** One HTTP/1.1 request over a plain socket: no HTTP client's own start-up in the figure. */
+    private static String call(URI endpoint, String operation, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + "\r\nX-Amz-Target: Kinesis_20131202."
+                + operation + "\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

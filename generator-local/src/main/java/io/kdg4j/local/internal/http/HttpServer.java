@@ -88,8 +88,10 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(String bindAddress, int port, int maxRequestBytes,
                                    Function<String, AwsResponse> tooLarge, Dispatcher dispatcher)
             throws InterruptedException {
-        EventLoopGroup boss = new NioEventLoopGroup(1, daemonThreads("kdg-local-accept"));
-        EventLoopGroup workers = new NioEventLoopGroup(0, daemonThreads("kdg-local-io"));
+        // one small group accepts and serves: a loopback emulator needs few selectors, and each costs start-up time
+        EventLoopGroup workers = new NioEventLoopGroup(Math.min(4, Math.max(2, Runtime.getRuntime()
+                .availableProcessors())), daemonThreads("kdg-local-io"));
+        EventLoopGroup boss = workers;
         // All streams of an HTTP/2 connection share one event loop; their requests are handled on this pool so
         // that one client's concurrent calls are served in parallel, as they would be by the service.
         ExecutorService handlers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime()
@@ -109,7 +111,6 @@ public final class HttpServer implements AutoCloseable {
             Channel channel = bootstrap.bind(new InetSocketAddress(bindAddress, port)).sync().channel();
             return new HttpServer(boss, workers, handlers, channel, dispatcher);
         } catch (RuntimeException | InterruptedException e) {
-            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             handlers.shutdownNow();
             throw e;
@@ -171,7 +172,6 @@ public final class HttpServer implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         handlers.shutdownNow();
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
