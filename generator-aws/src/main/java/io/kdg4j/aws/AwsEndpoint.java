@@ -1,0 +1,124 @@
+package io.kdg4j.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.firehose.FirehoseAsyncClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Where the services are: an endpoint override (or none, for AWS itself), a region and credentials; and the one
+ * place that builds SDK clients for them. LocalStack, the embedded emulator and a user's own endpoint all come
+ * down to one of these.
+ *
+ * <pre>{@code
+ * AwsEndpoint local = AwsEndpoint.of(URI.create("http://127.0.0.1:4566"), Region.US_EAST_1, "test", "test");
+ * try (KinesisAsyncClient kinesis = local.kinesisAsync(16)) { ... }
+ * KinesisClient mine = local.configure(KinesisClient.builder()).build();
+ * }</pre>
+ *
+ * <p>Credentials are never part of {@link #toString()}. Immutable and thread-safe; the caller closes the clients
+ * it builds.
+ *
+ * @param endpoint the endpoint override, or null for the service's own (or one set by AWS_ENDPOINT_URL...)
+ * @param region the region, used for signing even when the endpoint is overridden
+ * @param credentials the credentials provider
+ */
+public record AwsEndpoint(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+    public AwsEndpoint {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /** An endpoint with static credentials, such as LocalStack's or the emulator's ("test"/"test"). */
+    public static AwsEndpoint of(URI endpoint, Region region, String accessKeyId, String secretAccessKey) {
+        return new AwsEndpoint(Objects.requireNonNull(endpoint, "endpoint"), region,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+    }
+
+    /**
+     * AWS as the SDK finds it: the default region chain (or {@code region} when not null), the default credential
+     * chain, and any endpoint from AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS and the like, or profiles.
+     */
+    public static AwsEndpoint fromEnvironment(Region region) {
+        Region chosen = region != null ? region : new DefaultAwsRegionProviderChain().getRegion();
+        return new AwsEndpoint(null, chosen, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** True when the endpoint is plain HTTP, where HTTP/1.1 is the safe protocol. */
+    public boolean plainHttp() {
+        return endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme());
+    }
+
+    /** Sets region, credentials and (when there is one) the endpoint on any SDK client builder. */
+    public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region).credentialsProvider(credentials);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    /**
+     * An async Kinesis client for sinks: Netty with {@code maxConcurrency} connections (HTTP/1.1 on plain-HTTP
+     * endpoints), and no SDK retries, so that every retry is the sink's and is counted.
+     */
+    public KinesisAsyncClient kinesisAsync(int maxConcurrency) {
+        return configure(KinesisAsyncClient.builder()).httpClientBuilder(netty(maxConcurrency))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** An async Firehose client for sinks, built as {@link #kinesisAsync(int)}. */
+    public FirehoseAsyncClient firehoseAsync(int maxConcurrency) {
+        return configure(FirehoseAsyncClient.builder()).httpClientBuilder(netty(maxConcurrency))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** A synchronous Kinesis client (URL connection HTTP client, SDK retries on) for setup and reading. */
+    public KinesisClient kinesis() {
+        return configure(KinesisClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public FirehoseClient firehose() {
+        return configure(FirehoseClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A synchronous S3 client with path-style addressing (as emulators need). */
+    public S3Client s3() {
+        return configure(S3Client.builder()).httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(endpoint != null).build();
+    }
+
+    private NettyNioAsyncHttpClient.Builder netty(int maxConcurrency) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
+        }
+        NettyNioAsyncHttpClient.Builder netty = NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency)
+                .connectionAcquisitionTimeout(Duration.ofSeconds(60));
+        if (plainHttp()) {
+            netty.protocol(Protocol.HTTP1_1);
+        }
+        return netty;
+    }
+
+    @Override
+    public String toString() {
+        return "AwsEndpoint[" + (endpoint != null ? endpoint : "AWS") + ", " + region + "]";
+    }
+}

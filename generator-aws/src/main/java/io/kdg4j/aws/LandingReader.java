@@ -1,0 +1,53 @@
+package io.kdg4j.aws;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Reads what Firehose landed under an S3 prefix back into records: every object (GZIP ones unzipped), split into
+ * lines. Stateless; the caller owns the client.
+ */
+public final class LandingReader {
+    private LandingReader() {
+    }
+
+    /** The keys under {@code prefix}, in key order (Firehose names sort by delivery time). */
+    public static List<String> keys(S3Client s3, String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key)
+                .forEach(keys::add);
+        return keys;
+    }
+
+    /** Every non-empty line of every object under {@code prefix}, object by object in key order. */
+    public static List<String> lines(S3Client s3, String bucket, String prefix) {
+        List<String> lines = new ArrayList<>();
+        for (String key : keys(s3, bucket, prefix)) {
+            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+            for (String line : text(bytes).split("\n")) {
+                if (!line.isEmpty()) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String text(byte[] bytes) {
+        if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot unzip a landed object", e);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

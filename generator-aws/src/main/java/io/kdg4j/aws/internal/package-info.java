@@ -1,0 +1,2 @@
+/** Implementation of generator-aws; not API. */
+package io.kdg4j.aws.internal;

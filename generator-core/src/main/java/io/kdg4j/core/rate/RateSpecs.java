@@ -1,0 +1,144 @@
+package io.kdg4j.core.rate;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses rate profiles and durations as people type them on a command line. Every error names the part that is
+ * wrong, the rule and the value.
+ */
+public final class RateSpecs {
+    private static final String FORMS = "a number, constant:R, ramp:FROM..TO/DURATION, steps:R/D,R/D,...,R, "
+            + "sine:mean=M,amplitude=A,period=D, diurnal:min=A,max=B or bursts:base=B,peak=P,every=D,for=D";
+
+    private RateSpecs() {
+    }
+
+    /** {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT10S}); positive. */
+    public static Duration duration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Duration duration;
+        try {
+            if (t.startsWith("p")) {
+                duration = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } else if (t.endsWith("ms")) {
+                duration = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("s")) {
+                duration = Duration.ofNanos(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1e9));
+            } else if (t.endsWith("m")) {
+                duration = Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60));
+            } else if (t.endsWith("h")) {
+                duration = Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3600));
+            } else if (t.endsWith("d")) {
+                duration = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)) * 24);
+            } else {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("duration must look like 250ms, 10s, 5m, 1h, 2d or PT10S but was '"
+                    + text + "'");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive but was '" + text + "'");
+        }
+        return duration;
+    }
+
+    static RateProfile profile(String spec) {
+        String s = spec.trim();
+        int colon = s.indexOf(':');
+        String kind = colon < 0 ? "constant" : s.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String body = s.substring(colon + 1).trim();
+        try {
+            return switch (kind) {
+                case "constant" -> RateProfile.constant(number(body, "rate", spec));
+                case "ramp" -> ramp(body, spec);
+                case "steps" -> steps(body, spec);
+                case "sine" -> {
+                    Map<String, String> p = parameters(body, Set.of("mean", "amplitude", "period"), spec);
+                    yield RateProfile.sine(number(p.get("mean"), "mean", spec),
+                            number(p.get("amplitude"), "amplitude", spec), duration(p.get("period")));
+                }
+                case "diurnal" -> {
+                    Map<String, String> p = parameters(body, Set.of("min", "max"), spec);
+                    yield RateProfile.diurnal(number(p.get("min"), "min", spec), number(p.get("max"), "max", spec),
+                            java.time.Clock.systemUTC());
+                }
+                case "bursts" -> {
+                    Map<String, String> p = parameters(body, Set.of("base", "peak", "every", "for"), spec);
+                    yield RateProfile.bursts(number(p.get("base"), "base", spec), number(p.get("peak"), "peak", spec),
+                            duration(p.get("every")), duration(p.get("for")));
+                }
+                default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rate profile '" + spec + "': " + e.getMessage() + " (forms: " + FORMS
+                    + ")", e);
+        }
+    }
+
+    private static RateProfile ramp(String body, String spec) {
+        int dots = body.indexOf("..");
+        int slash = body.lastIndexOf('/');
+        if (dots < 0 || slash < dots) {
+            throw new IllegalArgumentException("a ramp looks like ramp:100..5000/60s");
+        }
+        return RateProfile.ramp(number(body.substring(0, dots), "ramp start", spec),
+                number(body.substring(dots + 2, slash), "ramp end", spec), duration(body.substring(slash + 1)));
+    }
+
+    private static RateProfile steps(String body, String spec) {
+        List<RateProfile.Step> steps = new ArrayList<>();
+        String[] parts = body.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].trim();
+            int slash = part.indexOf('/');
+            boolean last = i == parts.length - 1;
+            if (slash < 0 && !last) {
+                throw new IllegalArgumentException("step " + (i + 1) + " ('" + part
+                        + "') needs a duration, like 1000/30s; only the last step may hold for ever");
+            }
+            double rate = number(slash < 0 ? part : part.substring(0, slash), "step rate", spec);
+            steps.add(new RateProfile.Step(rate, slash < 0 ? Duration.ofSeconds(1) : duration(part.substring(slash
+                    + 1))));
+        }
+        return RateProfile.steps(steps);
+    }
+
+    private static Map<String, String> parameters(String body, Set<String> names, String spec) {
+        Map<String, String> values = new HashMap<>();
+        for (String part : body.split(",")) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part.trim() : part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            if (eq < 0 || !names.contains(name)) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not one of " + names + " as name=value");
+            }
+            values.put(name, part.substring(eq + 1).trim());
+        }
+        for (String name : names) {
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("'" + name + "' is missing");
+            }
+        }
+        return values;
+    }
+
+    private static double number(String text, String what, String spec) {
+        try {
+            double value = Double.parseDouble(text.trim().replace("_", ""));
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number of records/s >= 0 but was '" + text.trim()
+                    + "'");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.kdg4j.core.run;
+
+import io.kdg4j.core.InstanceShare;
+import io.kdg4j.core.RecordSchema;
+import io.kdg4j.core.Records;
+import io.kdg4j.core.encode.Encoders;
+import io.kdg4j.core.encode.RecordEncoder;
+import io.kdg4j.core.kdg.KdgTemplate;
+import io.kdg4j.core.rate.RateProfile;
+import io.kdg4j.core.rate.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A run to start: which records, how fast, how many, and where they go. Immutable: every step returns a new
+ * instance, so a half-configured generator can be a shared constant.
+ *
+ * <pre>{@code
+ * GeneratorRun run = Generator.from(Presets.get("sakila").schema())
+ *     .seed(7).rate(1_000).limit(10_000).to(sink).start();
+ * RunSummary summary = run.awaitCompletion(Duration.ofMinutes(1));
+ *
+ * Generator.from(KdgTemplate.compile(text)).rate(RateProfile.parse("ramp:100..5000/60s"))
+ *     .limit(Duration.ofMinutes(10)).to(sink).start();
+ * }</pre>
+ *
+ * <p>Defaults: a random seed ({@link #seed()} tells which), the system clock, no rate limit (as fast as the sink
+ * takes records), no limit on records or time (run until {@link GeneratorRun#stop()}), at most
+ * {@value #DEFAULT_MAX_IN_FLIGHT} records in flight. Records of a fluent schema are JSON; a KDG template's are its
+ * rendered text, as the KDG sends them.
+ */
+public final class Generator {
+    public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
+
+    private final Records records;
+    private final RateProfile rate;
+    private final double bytesPerSecond;
+    private final long recordLimit;
+    private final Duration durationLimit;
+    private final int maxInFlight;
+    private final Ticker ticker;
+    private final RecordSink sink;
+
+    private Generator(Records records, RateProfile rate, double bytesPerSecond, long recordLimit,
+                      Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink) {
+        this.records = records;
+        this.rate = rate;
+        this.bytesPerSecond = bytesPerSecond;
+        this.recordLimit = recordLimit;
+        this.durationLimit = durationLimit;
+        this.maxInFlight = maxInFlight;
+        this.ticker = ticker;
+        this.sink = sink;
+    }
+
+    public static Generator from(RecordSchema schema) {
+        return from(Records.from(schema));
+    }
+
+    /** A KDG template's records, as text exactly as it renders them. */
+    public static Generator from(KdgTemplate template) {
+        return from(Records.from(template.schema()).encoder(Encoders.text()));
+    }
+
+    /** The records of {@code records}: its schema, seed, encoder, clock and instance share. */
+    public static Generator from(Records records) {
+        return new Generator(Objects.requireNonNull(records, "records"), RateProfile.unlimited(), 0, Long.MAX_VALUE,
+                null, DEFAULT_MAX_IN_FLIGHT, Ticker.system(), null);
+    }
+
+    public Generator seed(long seed) {
+        return withRecords(records.seed(seed));
+    }
+
+    /** The wall clock of timestamp fields. */
+    public Generator clock(Clock clock) {
+        return withRecords(records.clock(clock));
+    }
+
+    public Generator encoder(RecordEncoder encoder) {
+        return withRecords(records.encoder(encoder));
+    }
+
+    /**
+     * Makes this process one of N sharing a run: only the record indexes of {@code share}, at 1/N of the rate and
+     * byte cap, and 1/N (rounded to this share) of the record limit.
+     */
+    public Generator share(InstanceShare share) {
+        return withRecords(records.share(share));
+    }
+
+    /** A constant rate in records per second (> 0). */
+    public Generator rate(double recordsPerSecond) {
+        if (!(recordsPerSecond > 0) || Double.isInfinite(recordsPerSecond)) {
+            throw new IllegalArgumentException("rate must be a positive number of records/s but was "
+                    + recordsPerSecond);
+        }
+        return rate(RateProfile.constant(recordsPerSecond));
+    }
+
+    public Generator rate(RateProfile profile) {
+        return new Generator(records, Objects.requireNonNull(profile, "profile"), bytesPerSecond, recordLimit,
+                durationLimit, maxInFlight, ticker, sink);
+    }
+
+    /** A cap in bytes of record data per second, besides the record rate (0 = none). */
+    public Generator bytesPerSecond(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("bytesPerSecond must be >= 0 (0 = no cap) but was " + bytesPerSecond);
+        }
+        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink);
+    }
+
+    /** Stop after {@code records} records of the whole run (this share's part of them with {@link #share}). */
+    public Generator limit(long records) {
+        if (records < 0) {
+            throw new IllegalArgumentException("record limit must be >= 0 but was " + records);
+        }
+        return new Generator(this.records, rate, bytesPerSecond, records, durationLimit, maxInFlight, ticker, sink);
+    }
+
+    /** Stop generating after {@code duration}; records in flight then still get their outcome. */
+    public Generator limit(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration limit must be positive but was " + duration);
+        }
+        return new Generator(records, rate, bytesPerSecond, recordLimit, duration, maxInFlight, ticker, sink);
+    }
+
+    /**
+     * The most records handed to the sink and not yet acked or failed; generation waits beyond it, so memory stays
+     * flat however long the run. Default {@value #DEFAULT_MAX_IN_FLIGHT}.
+     */
+    public Generator maxInFlight(int records) {
+        if (records < 1) {
+            throw new IllegalArgumentException("maxInFlight must be >= 1 but was " + records);
+        }
+        return new Generator(this.records, rate, bytesPerSecond, recordLimit, durationLimit, records, ticker, sink);
+    }
+
+    /** The time source of pacing and the duration limit (tests pass a manual one). */
+    public Generator ticker(Ticker ticker) {
+        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight,
+                Objects.requireNonNull(ticker, "ticker"), sink);
+    }
+
+    /** Where the records go; the run does not close it. */
+    public Generator to(RecordSink sink) {
+        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker,
+                Objects.requireNonNull(sink, "sink"));
+    }
+
+    /** Starts the run on its own thread. */
+    public GeneratorRun start() {
+        if (sink == null) {
+            throw new IllegalStateException("no sink: call to(sink) before start()");
+        }
+        InstanceShare share = records.share();
+        double factor = 1.0 / share.count();
+        RateProfile shareRate = share.count() == 1 ? rate : rate.scaled(factor);
+        long count = recordLimit == Long.MAX_VALUE ? Long.MAX_VALUE : share.countOf(recordLimit);
+        return GeneratorRun.start(records, shareRate, bytesPerSecond * factor, count, durationLimit, maxInFlight,
+                ticker, sink);
+    }
+
+    public long seed() {
+        return records.seed();
+    }
+
+    public Records records() {
+        return records;
+    }
+
+    public RateProfile rate() {
+        return rate;
+    }
+
+    private Generator withRecords(Records changed) {
+        return new Generator(changed, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink);
+    }
+}
