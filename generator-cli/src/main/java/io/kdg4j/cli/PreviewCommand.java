@@ -1,21 +1,13 @@
 package io.kdg4j.cli;
 
 import io.kdg4j.core.InstanceShare;
-import io.kdg4j.core.KdgException;
-import io.kdg4j.core.kdg.KdgTemplate;
-import io.kdg4j.core.kdg.TemplateException;
 import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.encode.Encoders;
 import io.kdg4j.core.encode.RecordEncoder;
-import io.kdg4j.core.preset.Preset;
-import io.kdg4j.core.preset.Presets;
 import io.kdg4j.core.record.ByteOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,18 +36,7 @@ final class PreviewCommand implements Callable<Integer> {
     Kdg kdg;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    /** Where the records' shape comes from: a KDG template file or a built-in preset. */
-    static final class Source {
-        @Option(names = "--template", paramLabel = "FILE",
-                description = "A KDG record template file, as written for the Amazon Kinesis Data Generator.")
-        Path template;
-
-        @Option(names = "--preset", paramLabel = "NAME",
-                description = "A built-in schema: sakila, randomuser, atm, clickstream, iot, apache-log, security.")
-        String preset;
-    }
+    RecordSource source;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "10",
             description = "How many records (default: ${DEFAULT-VALUE}).")
@@ -90,19 +71,9 @@ final class PreviewCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--instance: " + e.getMessage());
         }
-        RecordSchema schema;
-        String defaultFormat;
-        if (source.template != null) {
-            KdgTemplate template = compileTemplate(source.template);
-            template.warnings().forEach(w -> spec.commandLine().getErr().println("kdg: warning: " + w));
-            schema = template.schema();
-            defaultFormat = "text";
-        } else {
-            Preset chosen = Presets.get(source.preset);
-            schema = chosen.schema();
-            defaultFormat = chosen.defaultFormat();
-        }
-        RecordEncoder encoder = Encoders.forFormat(format != null ? format : defaultFormat, schema);
+        RecordSource.Resolved resolved = source.resolve(spec.commandLine().getErr());
+        RecordSchema schema = resolved.schema();
+        RecordEncoder encoder = Encoders.forFormat(format != null ? format : resolved.defaultFormat(), schema);
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         if (seed == null) {
             spec.commandLine().getErr().println("kdg: seed " + runSeed + " (pass --seed " + runSeed
@@ -131,20 +102,6 @@ final class PreviewCommand implements Callable<Integer> {
         }
         out.writeTo(stdout);
         stdout.flush();
-    }
-
-    private static KdgTemplate compileTemplate(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new KdgException("--template: cannot read " + file + ": " + e.getMessage());
-        }
-        try {
-            return KdgTemplate.compile(text);
-        } catch (TemplateException e) {
-            throw new KdgException(file + ": " + e.getMessage(), e);
-        }
     }
 
     private Clock clock(boolean seeded) {

@@ -89,6 +89,17 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * Starts the schedule at {@code nanos} (a {@link Ticker#nanoTime()} reading) instead of at the first
+     * {@link #acquire}: a run's clock and its rate then share one origin. No effect once started.
+     */
+    public synchronized void startAt(long nanos) {
+        if (!started) {
+            started = true;
+            startNanos = nanos;
+        }
+    }
+
     /** Records granted so far. */
     public synchronized long granted() {
         return granted;

@@ -56,6 +56,7 @@ public final class GeneratorRun implements AutoCloseable {
         GeneratorRun run = new GeneratorRun(records, rate, bytesPerSecond, count, durationLimit, maxInFlight, ticker,
                 sink);
         run.startNanos = ticker.nanoTime();
+        run.limiter.startAt(run.startNanos);
         run.thread.start();
         return run;
     }

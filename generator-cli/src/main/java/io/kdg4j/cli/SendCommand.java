@@ -1,0 +1,361 @@
+package io.kdg4j.cli;
+
+import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.aws.DeliveryStreamSpec;
+import io.kdg4j.aws.FirehoseSink;
+import io.kdg4j.aws.KinesisSink;
+import io.kdg4j.aws.Provisioning;
+import io.kdg4j.core.InstanceShare;
+import io.kdg4j.core.KdgException;
+import io.kdg4j.core.RecordSchema;
+import io.kdg4j.core.encode.Encoders;
+import io.kdg4j.core.rate.RateProfile;
+import io.kdg4j.core.rate.RateSpecs;
+import io.kdg4j.core.run.Generator;
+import io.kdg4j.core.run.GeneratorRun;
+import io.kdg4j.core.run.RecordSink;
+import io.kdg4j.core.run.RunSummary;
+import io.kdg4j.core.schema.PartitionKeySpec;
+import io.kdg4j.local.LocalEmulator;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code kdg send}: records into a Kinesis stream or a Firehose delivery stream, at a rate, with a summary. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Send generated records to a Kinesis data stream or a Firehose delivery stream.")
+final class SendCommand implements Callable<Integer> {
+    private static final Duration PROVISIONING_TIMEOUT = Duration.ofMinutes(5);
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    RecordSource source;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    /** Exactly one destination. */
+    static final class Target {
+        @Option(names = "--stream", paramLabel = "NAME", description = "A Kinesis data stream.")
+        String stream;
+
+        @Option(names = "--delivery-stream", paramLabel = "NAME", description = "A Firehose delivery stream.")
+        String deliveryStream;
+    }
+
+    @Option(names = "--endpoint", paramLabel = "URL|local",
+            description = "An endpoint such as http://localhost:4566 (LocalStack, kdg local), or 'local' for an "
+                    + "embedded emulator in this process. Default: AWS, with the default credential chain "
+                    + "(and AWS_ENDPOINT_URL if set).")
+    String endpoint;
+
+    @Option(names = "--region", paramLabel = "R",
+            description = "AWS region (default: the SDK's region chain; us-east-1 with --endpoint).")
+    String region;
+
+    @Option(names = "--create", description = "Create the stream (or bucket and delivery stream) if missing.")
+    boolean create;
+
+    @Option(names = "--shards", paramLabel = "K", defaultValue = "1",
+            description = "Shards of a stream made by --create; 0 for on-demand (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--bucket", paramLabel = "B", description = "The S3 bucket of a delivery stream made by --create.")
+    String bucket;
+
+    @Option(names = "--prefix", paramLabel = "P", defaultValue = "",
+            description = "The S3 prefix of a delivery stream made by --create, e.g. streaming/!{timestamp:yyyy/MM/}.")
+    String prefix;
+
+    @Option(names = "--error-prefix", paramLabel = "P",
+            description = "Its error output prefix (needed when --prefix has expressions).")
+    String errorPrefix;
+
+    @Option(names = "--buffer-mb", paramLabel = "M", defaultValue = "5",
+            description = "Its buffering size hint in MiB, 1..128 (default: ${DEFAULT-VALUE}).")
+    int bufferMb;
+
+    @Option(names = "--buffer-seconds", paramLabel = "S", defaultValue = "300",
+            description = "Its buffering interval hint in seconds, 0..900 (default: ${DEFAULT-VALUE}).")
+    int bufferSeconds;
+
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "The IAM role a delivery stream made by --create writes to S3 with (required on AWS).")
+    String roleArn;
+
+    @ArgGroup(exclusive = true)
+    Rate rate;
+
+    /** At most one way to say the rate. */
+    static final class Rate {
+        @Option(names = "--rate", paramLabel = "R", description = "Records per second (default: as fast as the "
+                + "endpoint takes them).")
+        Double recordsPerSecond;
+
+        @Option(names = "--rate-profile", paramLabel = "SPEC",
+                description = "A rate that changes: ramp:100..5000/60s, steps:1000/30s,5000/30s,2000, "
+                        + "sine:mean=1000,amplitude=500,period=10m, diurnal:min=100,max=2000, "
+                        + "bursts:base=100,peak=5000,every=60s,for=5s.")
+        String profile;
+    }
+
+    @ArgGroup(exclusive = true)
+    Limit limit;
+
+    /** At most one limit; none runs until Ctrl-C. */
+    static final class Limit {
+        @Option(names = "--records", paramLabel = "N", description = "Stop after N records (of the whole run).")
+        Long records;
+
+        @Option(names = "--duration", paramLabel = "D", description = "Stop after D: 10s, 5m, 1h or PT10S.")
+        String duration;
+    }
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (random, and printed, if absent).")
+    Long seed;
+
+    @Option(names = "--partition-key", paramLabel = "EXPR",
+            description = "random (KDG's default), a template such as ${region}-${id}, field:PATH, or a constant.")
+    String partitionKey;
+
+    @Option(names = "--instance", paramLabel = "i/N", defaultValue = "0/1",
+            description = "Send share i of N: disjoint record indexes and 1/N of the rate and of --records.")
+    String instance;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "json, csv or text (default: text for templates and apache-log, else json).")
+    String format;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON here.")
+    Path summaryJson;
+
+    /** Set by tests to stop an unbounded run; in real use Ctrl-C does. */
+    volatile GeneratorRun running;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Settings settings = checkFlags();
+        RecordSource.Resolved resolved = source.resolve(err);
+        RecordSchema schema = partitionKey == null ? resolved.schema()
+                : resolved.schema().partitionKey(partitionKeySpec(partitionKey));
+        long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
+        if (seed == null) {
+            err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these records again)");
+        }
+        Generator generator = Generator.from(schema).seed(runSeed)
+                .encoder(Encoders.forFormat(format != null ? format : resolved.defaultFormat(), schema))
+                .share(settings.share).rate(settings.rate);
+        if (settings.records != null) {
+            generator = generator.limit(settings.records);
+        }
+        if (settings.duration != null) {
+            generator = generator.limit(settings.duration);
+        }
+        LocalEmulator local = "local".equals(endpoint) ? LocalEmulator.start() : null;
+        try {
+            AwsEndpoint aws = endpointOf(local);
+            if (local != null) {
+                err.println("kdg send: embedded emulator on " + local.endpoint() + " (in memory, gone when kdg "
+                        + "exits; use kdg local to keep one running)");
+            }
+            provision(aws, err);
+            RunSummary summary;
+            try (RecordSink sink = target.stream != null ? KinesisSink.builder(aws, target.stream).build()
+                    : FirehoseSink.builder(aws, target.deliveryStream).build()) {
+                summary = send(generator.to(sink), settings, err);
+            }
+            err.println("kdg send: " + summary.describe());
+            if (summaryJson != null) {
+                Files.writeString(summaryJson, summary.toJson() + "\n", StandardCharsets.UTF_8);
+            }
+            return summary.allAcked() ? 0 : ErrorHandler.FAILURE;
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    private RunSummary send(Generator generator, Settings settings, PrintWriter err) throws Exception {
+        GeneratorRun run = generator.start();
+        running = run;
+        Thread hook = new Thread(() -> {
+            run.stop();
+            try {
+                run.completion().get();
+            } catch (Exception e) {
+                // the summary is printed by the main thread
+            }
+        }, "kdg-send-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long total = settings.records == null ? -1 : settings.share.countOf(settings.records);
+        try (SendProgress progress = new SendProgress(run, total, System.console() != null, err)) {
+            return run.completion().get();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is stopping the run
+            }
+        }
+    }
+
+    /** What the flags say, checked together. */
+    private record Settings(InstanceShare share, RateProfile rate, Long records, Duration duration) {
+    }
+
+    private Settings checkFlags() {
+        InstanceShare share;
+        try {
+            share = InstanceShare.parse(instance);
+        } catch (IllegalArgumentException e) {
+            throw bad("--instance: " + e.getMessage());
+        }
+        RateProfile profile = RateProfile.unlimited();
+        if (rate != null && rate.recordsPerSecond != null) {
+            if (!(rate.recordsPerSecond > 0) || rate.recordsPerSecond.isInfinite()) {
+                throw bad("--rate must be a positive number of records/s but was " + rate.recordsPerSecond);
+            }
+            profile = RateProfile.constant(rate.recordsPerSecond);
+        } else if (rate != null) {
+            try {
+                profile = RateProfile.parse(rate.profile);
+            } catch (IllegalArgumentException e) {
+                throw bad("--rate-profile: " + e.getMessage());
+            }
+        }
+        Long records = null;
+        Duration duration = null;
+        if (limit != null && limit.records != null) {
+            if (limit.records < 1) {
+                throw bad("--records must be >= 1 but was " + limit.records);
+            }
+            records = limit.records;
+        } else if (limit != null) {
+            try {
+                duration = RateSpecs.duration(limit.duration);
+            } catch (IllegalArgumentException e) {
+                throw bad("--duration: " + e.getMessage());
+            }
+        }
+        if (shards < 0 || shards > 10_000) {
+            throw bad("--shards must be in [0, 10000] (0 = on-demand) but was " + shards);
+        }
+        if (target.stream != null && (bucket != null || !prefix.isEmpty() || errorPrefix != null)) {
+            throw bad("--bucket, --prefix and --error-prefix are for --delivery-stream, not --stream");
+        }
+        if (target.deliveryStream != null && create && bucket == null) {
+            throw bad("--create with --delivery-stream needs --bucket (where Firehose delivers)");
+        }
+        if (bufferMb < 1 || bufferMb > 128) {
+            throw bad("--buffer-mb must be in [1, 128] but was " + bufferMb);
+        }
+        if (bufferSeconds < 0 || bufferSeconds > 900) {
+            throw bad("--buffer-seconds must be in [0, 900] but was " + bufferSeconds);
+        }
+        return new Settings(share, profile, records, duration);
+    }
+
+    private AwsEndpoint endpointOf(LocalEmulator local) {
+        if (local != null) {
+            return AwsEndpoint.of(local.endpoint(), Region.of(local.region()), local.accessKeyId(),
+                    local.secretAccessKey());
+        }
+        if (endpoint == null) {
+            return AwsEndpoint.fromEnvironment(region != null ? Region.of(region) : null);
+        }
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw bad("--endpoint must be a URL such as http://localhost:4566, or 'local', but was '" + endpoint
+                    + "'");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw bad("--endpoint must be a URL such as http://localhost:4566, or 'local', but was '" + endpoint
+                    + "'");
+        }
+        // emulators take any credentials: use the user's when there are some, else the conventional test/test
+        return new AwsEndpoint(uri, Region.of(region != null ? region : "us-east-1"), AwsCredentialsProviderChain
+                .of(DefaultCredentialsProvider.builder().build(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
+    }
+
+    private void provision(AwsEndpoint aws, PrintWriter err) {
+        if (target.stream != null) {
+            try (KinesisClient kinesis = aws.kinesis()) {
+                if (create) {
+                    if (Provisioning.ensureStream(kinesis, target.stream, shards, PROVISIONING_TIMEOUT)) {
+                        err.println("kdg send: created stream " + target.stream + " (" + (shards == 0 ? "on-demand"
+                                : shards + " shard" + (shards == 1 ? "" : "s")) + ")");
+                    }
+                } else if (!Provisioning.streamExists(kinesis, target.stream)) {
+                    throw new KdgException("--stream: stream " + target.stream + " does not exist at "
+                            + aws + " (add --create to create it)");
+                }
+            }
+            return;
+        }
+        try (FirehoseClient firehose = aws.firehose(); S3Client s3 = aws.s3()) {
+            if (create) {
+                DeliveryStreamSpec spec = DeliveryStreamSpec.of(target.deliveryStream, bucket)
+                        .withPrefix(prefix, errorPrefix).withBuffering(bufferMb, bufferSeconds);
+                if (roleArn != null) {
+                    spec = spec.withRoleArn(roleArn);
+                }
+                if (Provisioning.ensureDeliveryStream(firehose, s3, spec, PROVISIONING_TIMEOUT)) {
+                    err.println("kdg send: created delivery stream " + target.deliveryStream + " to s3://" + bucket
+                            + "/" + prefix);
+                }
+            } else if (!Provisioning.deliveryStreamExists(firehose, target.deliveryStream)) {
+                throw new KdgException("--delivery-stream: delivery stream " + target.deliveryStream
+                        + " does not exist at " + aws + " (add --create --bucket B to create it)");
+            }
+        }
+    }
+
+    static PartitionKeySpec partitionKeySpec(String expression) {
+        if (expression.equals("random")) {
+            return PartitionKeySpec.random();
+        }
+        if (expression.startsWith("field:")) {
+            return PartitionKeySpec.field(expression.substring("field:".length()));
+        }
+        if (expression.contains("${")) {
+            return PartitionKeySpec.template(expression);
+        }
+        if (expression.isEmpty() || expression.length() > 256) {
+            throw new KdgException("--partition-key: a constant key must have 1 to 256 characters but had "
+                    + expression.length());
+        }
+        return PartitionKeySpec.constant(expression);
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
