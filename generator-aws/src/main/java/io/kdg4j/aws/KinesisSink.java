@@ -1,7 +1,11 @@
 package io.kdg4j.aws;
 
+import io.kdg4j.aws.internal.Aggregator;
 import io.kdg4j.aws.internal.BatchingEngine;
 import io.kdg4j.aws.internal.Failure;
+import io.kdg4j.aws.internal.ShardMap;
+import io.kdg4j.aws.internal.ShardPacer;
+import io.kdg4j.core.KdgException;
 import io.kdg4j.core.GeneratedRecord;
 import io.kdg4j.core.run.DeliveryListener;
 import io.kdg4j.core.run.RecordSink;
@@ -10,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -34,15 +40,54 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * is closed with it. Partition keys are the records' own (the schema's key spec, random like the KDG by default).
  */
 public final class KinesisSink implements RecordSink {
+    /** The KPL's default largest aggregated record (AggregationMaxSize). */
+    public static final int DEFAULT_AGGREGATE_BYTES = 51_200;
+
     private final BatchingEngine engine;
     private final KinesisAsyncClient ownedClient;
+    private final ScheduledExecutorService timer;
+    private final ShardPacer pacer;
+    private final Aggregator aggregator;
 
     private KinesisSink(Builder builder) {
         KinesisAsyncClient client = builder.client != null ? builder.client
                 : builder.endpoint.kinesisAsync(builder.batch.maxConcurrentRequests() * 2);
         this.ownedClient = builder.client != null ? null : client;
-        this.engine = new BatchingEngine(new Transport(client, builder.stream, builder.explicitHashKey),
-                builder.batch, builder.retry);
+        boolean shardAware = builder.pacing > 0 || builder.aggregateBytes > 0;
+        ShardMap shards = null;
+        if (shardAware) {
+            try {
+                shards = ShardMap.load(client, builder.stream, builder.explicitHashKey);
+            } catch (RuntimeException e) {
+                if (ownedClient != null) {
+                    ownedClient.close();
+                }
+                throw new KdgException("cannot learn the shards of Kinesis stream " + builder.stream
+                        + " (needed for shard-aware pacing and aggregation): " + e.getMessage(), e);
+            }
+            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "kdg-kinesis-shards");
+                thread.setDaemon(true);
+                return thread;
+            });
+        } else {
+            this.timer = null;
+        }
+        this.aggregator = builder.aggregateBytes > 0 ? new Aggregator(shards, builder.aggregateBytes,
+                builder.batch.linger(), builder.explicitHashKey, this::pace, timer) : null;
+        Function<GeneratedRecord, String> hashKeys = builder.explicitHashKey;
+        if (aggregator != null) {
+            Function<GeneratedRecord, String> user = builder.explicitHashKey;
+            hashKeys = record -> {
+                String aggregate = aggregator.explicitHashKeyOf(record);
+                return aggregate != null ? aggregate : user != null ? user.apply(record) : null;
+            };
+        }
+        Transport transport = new Transport(client, builder.stream, hashKeys);
+        this.engine = new BatchingEngine(transport, builder.batch, builder.retry);
+        this.pacer = builder.pacing > 0 ? new ShardPacer(shards,
+                KinesisLimits.SHARD_RECORDS_PER_SECOND * builder.pacing,
+                KinesisLimits.SHARD_BYTES_PER_SECOND * builder.pacing, engine::send, timer) : null;
     }
 
     /** A sink on a client the caller owns (and closes). */
@@ -57,18 +102,50 @@ public final class KinesisSink implements RecordSink {
 
     @Override
     public void send(GeneratedRecord record, DeliveryListener listener) {
-        engine.send(record, listener);
+        if (aggregator != null) {
+            aggregator.add(record, listener);
+        } else {
+            pace(record, listener);
+        }
+    }
+
+    private void pace(GeneratedRecord record, DeliveryListener listener) {
+        if (pacer != null) {
+            pacer.submit(record, listener, record.size() + record.partitionKey().length());
+        } else {
+            engine.send(record, listener);
+        }
     }
 
     @Override
     public void flush() {
+        if (aggregator != null) {
+            aggregator.flush();
+        }
         engine.flush();
     }
 
     /** Flushes, waits for every record's outcome, and closes the client if the sink built it. */
     @Override
     public void close() {
+        if (aggregator != null) {
+            aggregator.flush();
+        }
+        if (pacer != null) {
+            while (pacer.queued() > 0) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            pacer.stop();
+        }
         engine.close();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
         if (ownedClient != null) {
             ownedClient.close();
         }
@@ -82,6 +159,8 @@ public final class KinesisSink implements RecordSink {
         private BatchConfig batch = BatchConfig.kinesisDefaults();
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Function<GeneratedRecord, String> explicitHashKey;
+        private double pacing;
+        private int aggregateBytes;
 
         private Builder(KinesisAsyncClient client, AwsEndpoint endpoint, String stream) {
             this.client = client;
@@ -116,6 +195,47 @@ public final class KinesisSink implements RecordSink {
             return this;
         }
 
+        /**
+         * Keeps each shard under its write limits (1,000 records/s and 1 MiB/s) as the KPL does: the sink learns
+         * the shards with ListShards, places each record by the MD5 of its key, and holds records whose shard is
+         * at its limit instead of sending them to be throttled.
+         */
+        public Builder shardAwarePacing() {
+            return shardAwarePacing(1.0);
+        }
+
+        /** As {@link #shardAwarePacing()} at {@code fractionOfLimit} of each shard's limits (e.g. 0.8). */
+        public Builder shardAwarePacing(double fractionOfLimit) {
+            if (!(fractionOfLimit > 0 && fractionOfLimit <= 10)) {
+                throw new IllegalArgumentException("shard pacing must be in (0, 10] times the shard limit but was "
+                        + fractionOfLimit);
+            }
+            this.pacing = fractionOfLimit;
+            return this;
+        }
+
+        /**
+         * KPL aggregation: many user records in one Kinesis record (magic bytes, the AggregatedRecord protobuf and
+         * an MD5), one aggregate per shard, up to {@value #DEFAULT_AGGREGATE_BYTES} bytes each. Consumers built on
+         * the KCL, or with the KPL's de-aggregation libraries, see the user records. The summary counts user
+         * records.
+         */
+        public Builder aggregation() {
+            return aggregation(DEFAULT_AGGREGATE_BYTES);
+        }
+
+        /** KPL aggregation with aggregated records of at most {@code maxBytes}. */
+        public Builder aggregation(int maxBytes) {
+            if (maxBytes < 64 || maxBytes > KinesisLimits.MAX_RECORD_BYTES - KinesisLimits.MAX_PARTITION_KEY_LENGTH
+                    * 3) {
+                throw new IllegalArgumentException("aggregate size must be in [64, " + (KinesisLimits
+                        .MAX_RECORD_BYTES - KinesisLimits.MAX_PARTITION_KEY_LENGTH * 3) + "] bytes but was "
+                        + maxBytes);
+            }
+            this.aggregateBytes = maxBytes;
+            return this;
+        }
+
         public KinesisSink build() {
             return new KinesisSink(this);
         }
@@ -142,9 +262,12 @@ public final class KinesisSink implements RecordSink {
         public int entryBytes(GeneratedRecord record) {
             String key = record.partitionKey();
             // keys are almost always ASCII: count UTF-8 bytes only when they are not
-            int keyBytes = key.chars().allMatch(c -> c < 0x80) ? key.length()
-                    : key.getBytes(StandardCharsets.UTF_8).length;
-            return record.size() + keyBytes;
+            for (int i = 0; i < key.length(); i++) {
+                if (key.charAt(i) >= 0x80) {
+                    return record.size() + key.getBytes(StandardCharsets.UTF_8).length;
+                }
+            }
+            return record.size() + key.length();
         }
 
         @Override

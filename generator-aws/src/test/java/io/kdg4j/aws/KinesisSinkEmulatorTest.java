@@ -75,8 +75,9 @@ class KinesisSinkEmulatorTest {
                 .faults(faults).build()); KinesisClient client = endpointOf(faulty).kinesis()) {
             String stream = SinkRoundTrip.streamName();
             Provisioning.ensureStream(client, stream, 2, Duration.ofSeconds(30));
-            int count = 6_000;
-            TrackingSink sink = new TrackingSink(KinesisSink.builder(endpointOf(faulty), stream).build());
+            int count = 4_000;
+            TrackingSink sink = new TrackingSink(KinesisSink.builder(endpointOf(faulty), stream)
+                    .retry(RetryPolicy.DEFAULT.withBackoff(Duration.ofMillis(20), Duration.ofSeconds(1))).build());
             RunSummary summary;
             try (sink) {
                 summary = Generator.from(SinkRoundTrip.EVENTS).seed(3).limit(count).to(sink).start()

@@ -148,6 +148,15 @@ final class SendCommand implements Callable<Integer> {
             description = "json, csv or text (default: text for templates and apache-log, else json).")
     String format;
 
+    @Option(names = "--shard-pacing",
+            description = "Keep each shard under 1,000 records/s and 1 MiB/s, as the KPL does (Kinesis only).")
+    boolean shardPacing;
+
+    @Option(names = "--aggregate",
+            description = "KPL aggregation: many records in each Kinesis record, one aggregate per shard; KCL "
+                    + "consumers see the records (Kinesis only).")
+    boolean aggregate;
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON here.")
     Path summaryJson;
 
@@ -183,8 +192,7 @@ final class SendCommand implements Callable<Integer> {
             }
             provision(aws, err);
             RunSummary summary;
-            try (RecordSink sink = target.stream != null ? KinesisSink.builder(aws, target.stream).build()
-                    : FirehoseSink.builder(aws, target.deliveryStream).build()) {
+            try (RecordSink sink = sinkFor(aws)) {
                 summary = send(generator.to(sink), settings, err);
             }
             err.println("kdg send: " + summary.describe());
@@ -197,6 +205,20 @@ final class SendCommand implements Callable<Integer> {
                 local.close();
             }
         }
+    }
+
+    private RecordSink sinkFor(AwsEndpoint aws) {
+        if (target.deliveryStream != null) {
+            return FirehoseSink.builder(aws, target.deliveryStream).build();
+        }
+        KinesisSink.Builder kinesis = KinesisSink.builder(aws, target.stream);
+        if (shardPacing) {
+            kinesis.shardAwarePacing();
+        }
+        if (aggregate) {
+            kinesis.aggregation();
+        }
+        return kinesis.build();
     }
 
     private RunSummary send(Generator generator, Settings settings, PrintWriter err) throws Exception {
@@ -266,6 +288,9 @@ final class SendCommand implements Callable<Integer> {
         }
         if (target.stream != null && (bucket != null || !prefix.isEmpty() || errorPrefix != null)) {
             throw bad("--bucket, --prefix and --error-prefix are for --delivery-stream, not --stream");
+        }
+        if (target.deliveryStream != null && (shardPacing || aggregate)) {
+            throw bad("--shard-pacing and --aggregate are for --stream, not --delivery-stream");
         }
         if (target.deliveryStream != null && create && bucket == null) {
             throw bad("--create with --delivery-stream needs --bucket (where Firehose delivers)");

@@ -232,16 +232,18 @@ public final class BatchingEngine implements AutoCloseable {
                         : results.size()) + " entries for " + batch.size() + " records", true, false, true);
                 batch.forEach(pending -> failOrRetry(pending, malformed));
             } else {
+                int acked = 0;
                 for (int i = 0; i < batch.size(); i++) {
                     Failure failure = results.get(i);
                     if (failure == null) {
                         Pending pending = batch.get(i);
                         pending.listener.acked(pending.record);
-                        resolved();
+                        acked++;
                     } else {
                         failOrRetry(batch.get(i), failure);
                     }
                 }
+                resolved(acked);
             }
         } finally {
             synchronized (lock) {
@@ -259,7 +261,7 @@ public final class BatchingEngine implements AutoCloseable {
                     : "gave up after " + pending.attempts + " attempt(s)" + (expired ? " (record TTL "
                     + retry.recordTtl() + ")" : "") + ": " + failure.message();
             pending.listener.failed(pending.record, failure.code(), why);
-            resolved();
+            resolved(1);
             return;
         }
         pending.listener.retrying(pending.record, failure.code(), failure.throttled(), failure.ambiguous());
@@ -281,9 +283,12 @@ public final class BatchingEngine implements AutoCloseable {
         }
     }
 
-    private void resolved() {
+    private void resolved(int records) {
+        if (records == 0) {
+            return;
+        }
         synchronized (lock) {
-            unresolved--;
+            unresolved -= records;
             if (unresolved == 0) {
                 lock.notifyAll();
             }
