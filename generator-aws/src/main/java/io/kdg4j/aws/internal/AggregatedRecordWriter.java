@@ -1,11 +1,13 @@
 package io.kdg4j.aws.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,79 +15,118 @@ import java.util.Map;
  * Builds one KPL aggregated record: the magic bytes F3 89 9A C2, an {@code AggregatedRecord} protobuf
  * (partition key table = 1, explicit hash key table = 2, records = 3; each record: partition key index = 1,
  * explicit hash key index = 2, data = 3), and the MD5 of the protobuf. Written by hand: three message types of
- * varints and length-delimited fields do not justify protobuf-java and generated code on every user's classpath.
- * Keeps its exact encoded size as records are added. Not thread-safe.
+ * varints and length-delimited fields do not justify protobuf-java and generated code on every user's classpath,
+ * and knowing the exact size as records are added lets the aggregate be written into one array. Not thread-safe.
  */
 public final class AggregatedRecordWriter {
     static final byte[] MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
     static final int MD5_BYTES = 16;
+    /** The bytes of an aggregate without records: magic and MD5. */
+    public static final int OVERHEAD = MAGIC.length + MD5_BYTES;
 
-    private final Map<String, Integer> keys = new LinkedHashMap<>();
-    private final Map<String, Integer> explicitHashKeys = new LinkedHashMap<>();
-    private final List<long[]> indexes = new ArrayList<>();
-    private final List<byte[]> data = new ArrayList<>();
+    private final Map<String, Integer> keyIndexes = new HashMap<>();
+    private final List<byte[]> keys = new ArrayList<>();
+    private final Map<String, Integer> hashKeyIndexes = new HashMap<>();
+    private final List<byte[]> hashKeys = new ArrayList<>();
+    private int[] keyIndex = new int[64];
+    private int[] hashIndex = new int[64];
+    private ByteBuffer[] data = new ByteBuffer[64];
+    private int count;
     private int protobufBytes;
 
-    /** The encoded size of the whole aggregate (magic, protobuf and MD5) if {@code record} were added. */
-    public int sizeWith(String partitionKey, String explicitHashKey, int dataBytes) {
+    /**
+     * Adds a record if the whole aggregate then stays within {@code maxBytes}; returns false, adding nothing,
+     * otherwise. {@code bytes} is read when the aggregate is written and must not change until then.
+     */
+    public boolean tryAdd(String partitionKey, String explicitHashKey, ByteBuffer bytes, int maxBytes) {
         int added = 0;
-        int keyIndex = keys.getOrDefault(partitionKey, keys.size());
-        if (!keys.containsKey(partitionKey)) {
-            added += lengthDelimited(utf8Length(partitionKey));
+        Integer key = keyIndexes.get(partitionKey);
+        byte[] newKey = null;
+        if (key == null) {
+            newKey = partitionKey.getBytes(StandardCharsets.UTF_8);
+            added += lengthDelimited(newKey.length);
         }
-        int hashIndex = -1;
+        int k = key != null ? key : keys.size();
+        Integer hash = null;
+        byte[] newHash = null;
+        int h = -1;
         if (explicitHashKey != null) {
-            hashIndex = explicitHashKeys.getOrDefault(explicitHashKey, explicitHashKeys.size());
-            if (!explicitHashKeys.containsKey(explicitHashKey)) {
-                added += lengthDelimited(explicitHashKey.length());
+            hash = hashKeyIndexes.get(explicitHashKey);
+            if (hash == null) {
+                newHash = explicitHashKey.getBytes(StandardCharsets.US_ASCII);
+                added += lengthDelimited(newHash.length);
             }
+            h = hash != null ? hash : hashKeys.size();
         }
-        added += lengthDelimited(recordBytes(keyIndex, hashIndex, dataBytes));
-        return MAGIC.length + protobufBytes + added + MD5_BYTES;
-    }
-
-    public void add(String partitionKey, String explicitHashKey, byte[] bytes) {
-        int size = sizeWith(partitionKey, explicitHashKey, bytes.length) - MAGIC.length - MD5_BYTES;
-        int keyIndex = keys.computeIfAbsent(partitionKey, k -> keys.size());
-        int hashIndex = explicitHashKey == null ? -1
-                : explicitHashKeys.computeIfAbsent(explicitHashKey, k -> explicitHashKeys.size());
-        indexes.add(new long[] {keyIndex, hashIndex});
-        data.add(bytes);
-        protobufBytes = size;
+        added += lengthDelimited(recordBytes(k, h, bytes.remaining()));
+        if (OVERHEAD + protobufBytes + added > maxBytes) {
+            return false;
+        }
+        if (newKey != null) {
+            keyIndexes.put(partitionKey, k);
+            keys.add(newKey);
+        }
+        if (newHash != null) {
+            hashKeyIndexes.put(explicitHashKey, h);
+            hashKeys.add(newHash);
+        }
+        if (count == data.length) {
+            keyIndex = Arrays.copyOf(keyIndex, count * 2);
+            hashIndex = Arrays.copyOf(hashIndex, count * 2);
+            data = Arrays.copyOf(data, count * 2);
+        }
+        keyIndex[count] = k;
+        hashIndex[count] = h;
+        data[count] = bytes;
+        count++;
+        protobufBytes += added;
+        return true;
     }
 
     public int count() {
-        return data.size();
+        return count;
+    }
+
+    /** The size of the aggregate as written now. */
+    public int size() {
+        return OVERHEAD + protobufBytes;
     }
 
     /** The aggregate's bytes. */
     public byte[] toBytes() {
-        ByteArrayOutputStream protobuf = new ByteArrayOutputStream(protobufBytes);
-        for (String key : keys.keySet()) {
-            writeBytes(protobuf, 1, key.getBytes(StandardCharsets.UTF_8));
+        byte[] out = new byte[OVERHEAD + protobufBytes];
+        System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
+        int p = MAGIC.length;
+        for (byte[] key : keys) {
+            p = writeBytes(out, p, 1, key);
         }
-        for (String key : explicitHashKeys.keySet()) {
-            writeBytes(protobuf, 2, key.getBytes(StandardCharsets.UTF_8));
+        for (byte[] key : hashKeys) {
+            p = writeBytes(out, p, 2, key);
         }
-        for (int i = 0; i < data.size(); i++) {
-            long[] index = indexes.get(i);
-            byte[] bytes = data.get(i);
-            ByteArrayOutputStream record = new ByteArrayOutputStream(bytes.length + 16);
-            writeTag(record, 1, 0);
-            writeVarint(record, index[0]);
-            if (index[1] >= 0) {
-                writeTag(record, 2, 0);
-                writeVarint(record, index[1]);
+        for (int i = 0; i < count; i++) {
+            ByteBuffer bytes = data[i].duplicate();
+            out[p++] = (byte) ((3 << 3) | 2);
+            p = writeVarint(out, p, recordBytes(keyIndex[i], hashIndex[i], bytes.remaining()));
+            out[p++] = (byte) (1 << 3);
+            p = writeVarint(out, p, keyIndex[i]);
+            if (hashIndex[i] >= 0) {
+                out[p++] = (byte) (2 << 3);
+                p = writeVarint(out, p, hashIndex[i]);
             }
-            writeBytes(record, 3, bytes);
-            writeBytes(protobuf, 3, record.toByteArray());
+            out[p++] = (byte) ((3 << 3) | 2);
+            p = writeVarint(out, p, bytes.remaining());
+            int length = bytes.remaining();
+            bytes.get(out, p, length);
+            p += length;
         }
-        byte[] body = protobuf.toByteArray();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + MAGIC.length + MD5_BYTES);
-        out.writeBytes(MAGIC);
-        out.writeBytes(body);
-        out.writeBytes(md5(body));
-        return out.toByteArray();
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(out, MAGIC.length, protobufBytes);
+            md5.digest(out, p, MD5_BYTES);
+        } catch (NoSuchAlgorithmException | DigestException e) {
+            throw new IllegalStateException("MD5 is required of every Java platform", e);
+        }
+        return out;
     }
 
     private static int recordBytes(int keyIndex, int hashIndex, int dataBytes) {
@@ -101,10 +142,6 @@ public final class AggregatedRecordWriter {
         return 1 + varintLength(length) + length;
     }
 
-    private static int utf8Length(String text) {
-        return text.chars().allMatch(c -> c < 0x80) ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
     static int varintLength(long value) {
         int length = 1;
         while ((value & ~0x7FL) != 0) {
@@ -114,29 +151,19 @@ public final class AggregatedRecordWriter {
         return length;
     }
 
-    private static void writeTag(ByteArrayOutputStream out, int field, int wireType) {
-        out.write((field << 3) | wireType);
+    private static int writeBytes(byte[] out, int p, int field, byte[] bytes) {
+        out[p++] = (byte) ((field << 3) | 2);
+        p = writeVarint(out, p, bytes.length);
+        System.arraycopy(bytes, 0, out, p, bytes.length);
+        return p + bytes.length;
     }
 
-    private static void writeBytes(ByteArrayOutputStream out, int field, byte[] bytes) {
-        writeTag(out, field, 2);
-        writeVarint(out, bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static void writeVarint(ByteArrayOutputStream out, long value) {
+    private static int writeVarint(byte[] out, int p, long value) {
         while ((value & ~0x7FL) != 0) {
-            out.write((int) ((value & 0x7F) | 0x80));
+            out[p++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
         }
-        out.write((int) value);
-    }
-
-    private static byte[] md5(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is required of every Java platform", e);
-        }
+        out[p++] = (byte) value;
+        return p;
     }
 }

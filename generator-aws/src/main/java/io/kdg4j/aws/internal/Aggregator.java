@@ -57,24 +57,21 @@ public final class Aggregator {
     }
 
     public void add(GeneratedRecord record, DeliveryListener listener) {
-        byte[] bytes = new byte[record.size()];
-        record.data().get(bytes);
         String hashKey = explicitHashKey == null ? null : explicitHashKey.apply(record);
         int shard = shards.shardOf(record);
-        List<Runnable> sends = new ArrayList<>(2);
+        Runnable sealed = null;
+        boolean alone = false;
         synchronized (this) {
             Open aggregate = open[shard];
-            if (aggregate.writer.sizeWith(record.partitionKey(), hashKey, bytes.length) > maxBytes) {
+            if (!aggregate.writer.tryAdd(record.partitionKey(), hashKey, record.data(), maxBytes)) {
                 if (aggregate.writer.count() > 0) {
-                    sends.add(seal(shard));
+                    sealed = seal(shard);
                     aggregate = open[shard];
                 }
-            }
-            if (aggregate.writer.sizeWith(record.partitionKey(), hashKey, bytes.length) > maxBytes) {
                 // too large to aggregate at all: it goes alone, as it is
-                sends.add(() -> next.send(record, listener));
-            } else {
-                aggregate.writer.add(record.partitionKey(), hashKey, bytes);
+                alone = !aggregate.writer.tryAdd(record.partitionKey(), hashKey, record.data(), maxBytes);
+            }
+            if (!alone) {
                 aggregate.records.add(record);
                 aggregate.listeners.add(listener);
                 if (aggregate.writer.count() == 1) {
@@ -83,7 +80,12 @@ public final class Aggregator {
                 }
             }
         }
-        sends.forEach(Runnable::run);
+        if (sealed != null) {
+            sealed.run();
+        }
+        if (alone) {
+            next.send(record, listener);
+        }
     }
 
     /** Seals every open aggregate and sends it on. */
@@ -126,9 +128,7 @@ public final class Aggregator {
             return () -> next.send(sealed.records.get(0), sealed.listeners.get(0));
         }
         GeneratedRecord first = sealed.records.get(0);
-        GeneratedRecord aggregate = GeneratedRecord.wrap(first.index(), first.partitionKey(),
-                sealed.writer.toBytes());
-        aggregateHashKeys.put(aggregate, shards.start(shard).toDecimal());
+        String shardStart = shards.start(shard).toDecimal();
         DeliveryListener fanOut = new DeliveryListener() {
             @Override
             public void acked(GeneratedRecord record) {
@@ -153,6 +153,12 @@ public final class Aggregator {
                 }
             }
         };
-        return () -> next.send(aggregate, fanOut);
+        return () -> {
+            // written outside the lock: records for other shards need not wait for it
+            GeneratedRecord aggregate = GeneratedRecord.wrap(first.index(), first.partitionKey(),
+                    sealed.writer.toBytes());
+            aggregateHashKeys.put(aggregate, shardStart);
+            next.send(aggregate, fanOut);
+        };
     }
 }

@@ -28,6 +28,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -56,6 +57,7 @@ import java.util.function.Function;
  */
 public final class HttpServer implements AutoCloseable {
     private static final int IDLE_SECONDS = 120;
+    private static final int CONNECTION_WINDOW = 32 * 1024 * 1024;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -129,14 +131,14 @@ public final class HttpServer implements AutoCloseable {
                 .initialWindowSize(4 * 1024 * 1024);
         HttpServerUpgradeHandler.UpgradeCodecFactory upgrades = protocol ->
                 AsciiString.contentEquals("h2c", protocol)
-                        ? new Http2ServerUpgradeCodec(http2Codec(settings), http2Streams(maxRequestBytes, tooLarge,
-                        dispatcher, handlers)) : null;
+                        ? new Http2ServerUpgradeCodec(http2Codec(settings), new ConnectionWindow(),
+                        http2Streams(maxRequestBytes, tooLarge, dispatcher, handlers)) : null;
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, upgrades, maxRequestBytes);
         ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(http2Codec(settings), http2Streams(maxRequestBytes, tooLarge, dispatcher,
-                        handlers));
+                channel.pipeline().addLast(http2Codec(settings), new ConnectionWindow(),
+                        http2Streams(maxRequestBytes, tooLarge, dispatcher, handlers));
             }
         };
         ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
@@ -194,6 +196,32 @@ public final class HttpServer implements AutoCloseable {
             FullHttpResponse http = toHttp(response, ctx.alloc().buffer(response.body().length));
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /**
+     * Opens the HTTP/2 connection's receive window to {@value #CONNECTION_WINDOW} bytes. SETTINGS only sets the
+     * streams' windows; the connection's stays at 64 KiB, and a client then sends a 5 MB PutRecords body 64 KiB
+     * per window update, waiting on the event loops between each.
+     */
+    private static final class ConnectionWindow extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            if (ctx.channel().isActive()) {
+                open(ctx);
+            }
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            open(ctx);
+            super.channelActive(ctx);
+        }
+
+        private void open(ChannelHandlerContext ctx) {
+            ctx.writeAndFlush(new io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame(CONNECTION_WINDOW
+                    - Http2CodecUtil.DEFAULT_WINDOW_SIZE));
+            ctx.pipeline().remove(this);
         }
     }
 
