@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code kdg} command: generate Kinesis test data from presets and KDG templates. */
 @Command(name = "kdg", mixinStandardHelpOptions = true, version = "kdg 0.1.0-SNAPSHOT",
         description = "Test data for Amazon Kinesis Data Streams and Firehose.",
-        subcommands = {PreviewCommand.class, SendCommand.class, LocalCommand.class})
+        subcommands = {PreviewCommand.class, SendCommand.class, LocalCommand.class, DemoCommand.class})
 public final class Kdg implements Runnable {
     private final OutputStream stdout;
 
@@ -43,6 +43,6 @@ public final class Kdg implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: preview, send or local");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: preview, send, local or demo");
     }
 }
