@@ -2,7 +2,7 @@ package io.kdg4j.local.internal.kinesis;
 
 import io.kdg4j.local.internal.http.AwsResponse;
 import io.kdg4j.local.internal.protocol.JsonProtocol;
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,7 +20,7 @@ final class PutRecordsResponseWriter {
     /** errors[i] (with messages[i]) for failed entries, else the entry succeeded with counters[i] on shards[i]. */
     static AwsResponse write(JsonProtocol protocol, int failedCount, Shard[] shards, long[] counters, String[] errors,
                              String[] messages, int count) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + count * 72);
+        Buffer out = new Buffer(64 + count * 72);
         if (protocol == JsonProtocol.CBOR) {
             cbor(out, failedCount, shards, counters, errors, messages, count);
         } else {
@@ -29,7 +29,7 @@ final class PutRecordsResponseWriter {
         return AwsResponse.of(200, protocol.contentType(), out.toByteArray());
     }
 
-    private static void cbor(ByteArrayOutputStream out, int failedCount, Shard[] shards, long[] counters,
+    private static void cbor(Buffer out, int failedCount, Shard[] shards, long[] counters,
                              String[] errors, String[] messages, int count) {
         out.write(0xa3);                                   // map of 3
         cborText(out, "FailedRecordCount".getBytes(StandardCharsets.US_ASCII));
@@ -56,12 +56,12 @@ final class PutRecordsResponseWriter {
         cborText(out, "NONE".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static void cborText(ByteArrayOutputStream out, byte[] utf8) {
+    private static void cborText(Buffer out, byte[] utf8) {
         cborHead(out, 3, utf8.length);
         out.write(utf8, 0, utf8.length);
     }
 
-    private static void cborHead(ByteArrayOutputStream out, int majorType, long value) {
+    private static void cborHead(Buffer out, int majorType, long value) {
         int major = majorType << 5;
         if (value < 24) {
             out.write(major | (int) value);
@@ -81,7 +81,7 @@ final class PutRecordsResponseWriter {
         }
     }
 
-    private static void json(ByteArrayOutputStream out, int failedCount, Shard[] shards, long[] counters,
+    private static void json(Buffer out, int failedCount, Shard[] shards, long[] counters,
                              String[] errors, String[] messages, int count) {
         StringBuilder text = new StringBuilder(64 + count * 80);
         text.append("{\"FailedRecordCount\":").append(failedCount).append(",\"Records\":[");
@@ -106,5 +106,37 @@ final class PutRecordsResponseWriter {
 
     private static void digits(Shard shard, long counter, byte[] out) {
         SequenceNumbers.write(shard, counter, out);
+    }
+
+    /**
+     * A growable byte array without ByteArrayOutputStream's per-call locking: with ten writes per record that
+     * locking cost more than the rest of the response.
+     */
+    static final class Buffer {
+        private byte[] bytes;
+        private int size;
+
+        Buffer(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, size * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void write(byte[] source, int offset, int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 }
