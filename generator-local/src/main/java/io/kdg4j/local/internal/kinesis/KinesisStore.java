@@ -154,13 +154,11 @@ public final class KinesisStore {
                 return;
             }
             // trim a slice at a time so the scan is not repeated per record
-            for (int i = 0; i < 256 && storedBytes.get() > maxStoredBytes; i++) {
-                long bytes = oldest.trimOldest();
-                if (bytes < 0) {
-                    break;
-                }
-                storedBytes.addAndGet(-bytes);
+            long freed = oldest.trimOldest(storedBytes.get() - maxStoredBytes, 1024);
+            if (freed == 0) {
+                return;
             }
+            storedBytes.addAndGet(-freed);
         }
     }
 

@@ -168,6 +168,22 @@ final class Shard {
         return bytes;
     }
 
+    /**
+     * Drops oldest records, at most {@code maxRecords}, until at least {@code bytes} are freed; returns the bytes
+     * freed (0 when empty). One lock for the lot: the store trims on every append once it is at its cap.
+     */
+    synchronized long trimOldest(long bytes, int maxRecords) {
+        long freed = 0;
+        for (int i = 0; i < maxRecords && freed < bytes; i++) {
+            long one = trimOldest();
+            if (one < 0) {
+                break;
+            }
+            freed += one;
+        }
+        return freed;
+    }
+
     /** The first counter whose arrival is >= {@code millis}. */
     synchronized long firstAtOrAfter(long millis) {
         int lo = 0;
