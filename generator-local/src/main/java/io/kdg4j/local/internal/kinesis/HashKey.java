@@ -23,12 +23,13 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
      * Recent keys and their hashes, per thread, direct-mapped by the key's hash code. Producers often repeat keys
      * (device ids, user ids, a template's few values): a hit costs an array read and an equals instead of an MD5.
      */
-    private static final int CACHE_SIZE = 4096;
+    private static final int CACHE_SIZE = 16384;
     private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[CACHE_SIZE * 2]);
 
     static HashKey md5(String partitionKey) {
         Object[] recent = RECENT.get();
-        int slot = (partitionKey.hashCode() & (CACHE_SIZE - 1)) << 1;
+        int h = partitionKey.hashCode();
+        int slot = ((h ^ (h >>> 14)) & (CACHE_SIZE - 1)) << 1;
         if (partitionKey.equals(recent[slot])) {
             return (HashKey) recent[slot + 1];
         }
