@@ -117,7 +117,8 @@ final class SendCommand implements Callable<Integer> {
         @Option(names = "--rate-profile", paramLabel = "SPEC",
                 description = "A rate that changes: ramp:100..5000/60s, steps:1000/30s,5000/30s,2000, "
                         + "sine:mean=1000,amplitude=500,period=10m, diurnal:min=100,max=2000, "
-                        + "bursts:base=100,peak=5000,every=60s,for=5s.")
+                        + "bursts:base=100,peak=5000,every=60s,for=5s, periodic:mean=100,spread=10, "
+                        + "periodic:file=GRID.csv (7 lines, Sunday first, of 24 mean:spread cells).")
         String profile;
     }
 

@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>Each profile knows its integral, {@link #recordsBy(double)}, in closed form: the limiter paces against the
  * integral, so no rounding error builds up over a long run.
  */
-public sealed interface RateProfile {
+public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.Constant, RateProfile.Ramp,
+        RateProfile.Steps, RateProfile.Sine, RateProfile.Bursts, RateProfile.Scaled, PeriodicProfile {
     /** Records per second at {@code seconds} after the start. */
     double rateAt(double seconds);
 
@@ -77,6 +78,26 @@ public sealed interface RateProfile {
         return new Sine((min + max) / 2, (max - min) / 2, 24 * 3600, phase);
     }
 
+    /**
+     * The KDG's periodic mode: {@code means[day][hour]} and {@code spreads[day][hour]} records/s (7 x 24, Sunday
+     * first, UTC) from {@code clock}'s wall clock at the start, smoothed within each hour towards the next, each
+     * second's rate drawn from normal(mean, spread) with {@code seed}.
+     */
+    static RateProfile periodic(double[][] means, double[][] spreads, long seed, Clock clock) {
+        return new PeriodicProfile(means, spreads, seed, clock);
+    }
+
+    /** {@link #periodic} with the same mean and spread for every hour of the week. */
+    static RateProfile periodic(double mean, double spread, long seed, Clock clock) {
+        double[][] means = new double[7][24];
+        double[][] spreads = new double[7][24];
+        for (int day = 0; day < 7; day++) {
+            java.util.Arrays.fill(means[day], mean);
+            java.util.Arrays.fill(spreads[day], spread);
+        }
+        return periodic(means, spreads, seed, clock);
+    }
+
     /** {@code base} records/s with {@code peak} for the last {@code lasting} of every {@code every}. */
     static RateProfile bursts(double base, double peak, Duration every, Duration lasting) {
         double period = seconds(every, "burst period");
@@ -91,7 +112,8 @@ public sealed interface RateProfile {
     /**
      * Parses a profile as the command line writes it: a number ({@code 1000}), or {@code constant:R},
      * {@code ramp:FROM..TO/DURATION}, {@code steps:R/D,R/D,...,R}, {@code sine:mean=M,amplitude=A,period=D},
-     * {@code diurnal:min=A,max=B}, {@code bursts:base=B,peak=P,every=D,for=D}. Durations as in
+     * {@code diurnal:min=A,max=B}, {@code bursts:base=B,peak=P,every=D,for=D}, {@code periodic:mean=M,spread=S} or
+     * {@code periodic:file=GRID.csv} (7 lines, Sunday first, of 24 {@code mean:spread} cells). Durations as in
      * {@link RateSpecs#duration(String)}: 10s, 5m, 1h, 250ms or ISO-8601.
      */
     static RateProfile parse(String spec) {

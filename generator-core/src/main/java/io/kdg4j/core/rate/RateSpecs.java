@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public final class RateSpecs {
     private static final String FORMS = "a number, constant:R, ramp:FROM..TO/DURATION, steps:R/D,R/D,...,R, "
-            + "sine:mean=M,amplitude=A,period=D, diurnal:min=A,max=B or bursts:base=B,peak=P,every=D,for=D";
+            + "sine:mean=M,amplitude=A,period=D, diurnal:min=A,max=B, bursts:base=B,peak=P,every=D,for=D, "
+            + "periodic:mean=M,spread=S or periodic:file=GRID.csv";
 
     private RateSpecs() {
     }
@@ -75,12 +76,52 @@ public final class RateSpecs {
                     yield RateProfile.bursts(number(p.get("base"), "base", spec), number(p.get("peak"), "peak", spec),
                             duration(p.get("every")), duration(p.get("for")));
                 }
+                case "periodic" -> periodic(body, spec);
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("rate profile '" + spec + "': " + e.getMessage() + " (forms: " + FORMS
                     + ")", e);
         }
+    }
+
+    private static RateProfile periodic(String body, String spec) {
+        long seed = body.hashCode();
+        if (body.startsWith("file=")) {
+            java.nio.file.Path file = java.nio.file.Path.of(body.substring("file=".length()).trim());
+            List<String> lines;
+            try {
+                lines = java.nio.file.Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the periodic grid " + file + ": " + e.getMessage());
+            }
+            if (lines.size() != 7) {
+                throw new IllegalArgumentException("the periodic grid " + file + " needs 7 lines (Sunday first) but"
+                        + " had " + lines.size());
+            }
+            double[][] means = new double[7][24];
+            double[][] spreads = new double[7][24];
+            for (int day = 0; day < 7; day++) {
+                String[] cells = lines.get(day).split(",");
+                if (cells.length != 24) {
+                    throw new IllegalArgumentException("line " + (day + 1) + " of " + file + " needs 24 mean:spread"
+                            + " cells but had " + cells.length);
+                }
+                for (int hour = 0; hour < 24; hour++) {
+                    String[] pair = cells[hour].trim().split(":");
+                    if (pair.length != 2) {
+                        throw new IllegalArgumentException("line " + (day + 1) + ", cell " + (hour + 1) + " of "
+                                + file + " must be mean:spread but was '" + cells[hour].trim() + "'");
+                    }
+                    means[day][hour] = number(pair[0], "mean", spec);
+                    spreads[day][hour] = number(pair[1], "spread", spec);
+                }
+            }
+            return RateProfile.periodic(means, spreads, seed, java.time.Clock.systemUTC());
+        }
+        Map<String, String> p = parameters(body, Set.of("mean", "spread"), spec);
+        return RateProfile.periodic(number(p.get("mean"), "mean", spec), number(p.get("spread"), "spread", spec),
+                seed, java.time.Clock.systemUTC());
     }
 
     private static RateProfile ramp(String body, String spec) {

@@ -61,9 +61,52 @@ class RateProfileTest {
         assertThat(day.rateAt(2 * 3600)).isCloseTo(100, within(1e-6));
     }
 
+    private static final java.time.Clock SUNDAY_10AM = java.time.Clock.fixed(
+            java.time.Instant.parse("2026-11-22T10:00:00Z"), java.time.ZoneOffset.UTC);
+
+    @Test
+    void periodic_followsTheHourOfTheWeek_smoothedTowardsTheNextHour() {
+        double[][] means = new double[7][24];
+        double[][] spreads = new double[7][24];
+        means[0][10] = 1000;   // 2026-11-22 is a Sunday
+        RateProfile periodic = RateProfile.periodic(means, spreads, 1, SUNDAY_10AM);
+        assertThat(periodic.rateAt(0)).isEqualTo(1000);
+        assertThat(periodic.rateAt(1800)).isCloseTo(500, within(0.5));
+        assertThat(periodic.rateAt(3600)).isZero();
+        // an hour sliding from 1,000 to 0: 1,800,000 records
+        assertThat(periodic.recordsBy(3600)).isCloseTo(1_800_000, within(1_000.0));
+        assertIntegralMatches(periodic, 40.5);
+    }
+
+    @Test
+    void periodic_drawsEachSecondFromNormalMeanSpread_reproduciblyBySeed() {
+        RateProfile periodic = RateProfile.periodic(100, 10, 42, SUNDAY_10AM);
+        // the mean over an hour is within 1 of 100 (the standard error is 10 / 60)
+        assertThat(periodic.recordsBy(3600) / 3600).isCloseTo(100, within(1.0));
+        double sumSquares = 0;
+        for (int s = 0; s < 3600; s++) {
+            sumSquares += Math.pow(periodic.rateAt(s) - 100, 2);
+        }
+        // the spread over an hour is within 10% of 10
+        assertThat(Math.sqrt(sumSquares / 3600)).isCloseTo(10, within(1.0));
+        assertThat(RateProfile.periodic(100, 10, 42, SUNDAY_10AM).recordsBy(500)).isEqualTo(periodic.recordsBy(500));
+        assertThat(RateProfile.periodic(100, 10, 43, SUNDAY_10AM).recordsBy(500)).isNotEqualTo(periodic.recordsBy(500));
+    }
+
+    @Test
+    void periodic_readsA7By24GridFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path grid = dir.resolve("grid.csv");
+        String line = String.join(",", java.util.Collections.nCopies(24, "50:0"));
+        java.nio.file.Files.writeString(grid, String.join("\n", java.util.Collections.nCopies(7, line)));
+        assertThat(RateProfile.parse("periodic:file=" + grid).rateAt(100)).isEqualTo(50);
+        java.nio.file.Files.writeString(grid, line);
+        assertThatThrownBy(() -> RateProfile.parse("periodic:file=" + grid))
+                .hasMessageContaining("needs 7 lines (Sunday first) but had 1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fast", "ramp:100/60s", "steps:100,200/5s", "sine:mean=10,amplitude=20,period=5s",
-            "bursts:base=1,peak=2,every=5s,for=10s", "sine:mean=10", "wobble:5", "-5", "ramp:1..2/0s"})
+            "bursts:base=1,peak=2,every=5s,for=10s", "sine:mean=10", "wobble:5", "-5", "ramp:1..2/0s", "periodic:mean=5", "periodic:mean=-1,spread=2"})
     void parse_rejectsBadSpecs_namingTheSpec(String spec) {
         assertThatThrownBy(() -> RateProfile.parse(spec)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rate profile '" + spec + "'");
