@@ -2,14 +2,11 @@ package io.kdg4j.benchmarks;
 
 import io.kdg4j.aws.KinesisSink;
 import io.kdg4j.core.GeneratedRecord;
-import io.kdg4j.core.run.DeliveryListener;
 import io.kdg4j.local.LocalConfig;
 import io.kdg4j.local.LocalEmulator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -80,32 +77,6 @@ public class AggregationBenchmark {
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_OP)
     public long send() throws Exception {
-        CountDownLatch done = new CountDownLatch(RECORDS_PER_OP);
-        AtomicLong failed = new AtomicLong();
-        DeliveryListener listener = new DeliveryListener() {
-            @Override
-            public void acked(GeneratedRecord record) {
-                done.countDown();
-            }
-
-            @Override
-            public void failed(GeneratedRecord record, String errorCode, String message) {
-                failed.incrementAndGet();
-                done.countDown();
-            }
-
-            @Override
-            public void retrying(GeneratedRecord record, String errorCode, boolean throttled, boolean ambiguous) {
-            }
-        };
-        for (GeneratedRecord record : records) {
-            kinesis.send(record, listener);
-        }
-        kinesis.flush();
-        done.await();
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed + " records failed");
-        }
-        return failed.get();
+        return SendAll.through(kinesis, records);
     }
 }

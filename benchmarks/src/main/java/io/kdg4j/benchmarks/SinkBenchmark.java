@@ -3,7 +3,6 @@ package io.kdg4j.benchmarks;
 import io.kdg4j.aws.KinesisSink;
 import io.kdg4j.core.GeneratedRecord;
 import io.kdg4j.core.preset.Presets;
-import io.kdg4j.core.run.DeliveryListener;
 import io.kdg4j.core.run.Generator;
 import io.kdg4j.core.run.RunSummary;
 import io.kdg4j.local.LocalConfig;
@@ -12,10 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -135,33 +132,7 @@ public class SinkBenchmark {
     }
 
     private long throughSink() throws Exception {
-        CountDownLatch done = new CountDownLatch(RECORDS_PER_OP);
-        AtomicLong failed = new AtomicLong();
-        DeliveryListener listener = new DeliveryListener() {
-            @Override
-            public void acked(GeneratedRecord record) {
-                done.countDown();
-            }
-
-            @Override
-            public void failed(GeneratedRecord record, String errorCode, String message) {
-                failed.incrementAndGet();
-                done.countDown();
-            }
-
-            @Override
-            public void retrying(GeneratedRecord record, String errorCode, boolean throttled, boolean ambiguous) {
-            }
-        };
-        for (GeneratedRecord record : records) {
-            sink.send(record, listener);
-        }
-        sink.flush();
-        done.await();
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed + " records failed");
-        }
-        return failed.get();
+        return SendAll.through(sink, records);
     }
 
     private long throughGenerator() throws Exception {

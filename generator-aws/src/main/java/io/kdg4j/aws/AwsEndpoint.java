@@ -64,6 +64,20 @@ public record AwsEndpoint(URI endpoint, Region region, AwsCredentialsProvider cr
         return endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme());
     }
 
+    /**
+     * Whether {@code service}'s endpoint is plain HTTP: this endpoint's, or when there is none the one the SDK will
+     * take from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL (emulators such as kinesis-mock speak no
+     * cleartext HTTP/2, and a default async Kinesis client would hang against them).
+     */
+    boolean plainHttp(String service) {
+        if (endpoint != null) {
+            return plainHttp();
+        }
+        String specific = System.getenv("AWS_ENDPOINT_URL_" + service);
+        String configured = specific != null ? specific : System.getenv("AWS_ENDPOINT_URL");
+        return configured != null && configured.trim().toLowerCase(java.util.Locale.ROOT).startsWith("http:");
+    }
+
     /** Sets region, credentials and (when there is one) the endpoint on any SDK client builder. */
     public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.region(region).credentialsProvider(credentials);
@@ -78,14 +92,15 @@ public record AwsEndpoint(URI endpoint, Region region, AwsCredentialsProvider cr
      * endpoints), and no SDK retries, so that every retry is the sink's and is counted.
      */
     public KinesisAsyncClient kinesisAsync(int maxConcurrency) {
-        return configure(KinesisAsyncClient.builder()).httpClientBuilder(netty(maxConcurrency))
+        return configure(KinesisAsyncClient.builder()).httpClientBuilder(netty(maxConcurrency, plainHttp("KINESIS")))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
     /** An async Firehose client for sinks, built as {@link #kinesisAsync(int)}. */
     public FirehoseAsyncClient firehoseAsync(int maxConcurrency) {
-        return configure(FirehoseAsyncClient.builder()).httpClientBuilder(netty(maxConcurrency))
+        return configure(FirehoseAsyncClient.builder()).httpClientBuilder(netty(maxConcurrency,
+                plainHttp("FIREHOSE")))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
@@ -105,13 +120,13 @@ public record AwsEndpoint(URI endpoint, Region region, AwsCredentialsProvider cr
                 .forcePathStyle(endpoint != null).build();
     }
 
-    private NettyNioAsyncHttpClient.Builder netty(int maxConcurrency) {
+    private static NettyNioAsyncHttpClient.Builder netty(int maxConcurrency, boolean http1) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
         }
         NettyNioAsyncHttpClient.Builder netty = NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency)
                 .connectionAcquisitionTimeout(Duration.ofSeconds(60));
-        if (plainHttp()) {
+        if (http1) {
             netty.protocol(Protocol.HTTP1_1);
         }
         return netty;
