@@ -1,0 +1,478 @@
+package io.kdg4j.junit;
+
+import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.aws.DeliveryStreamSpec;
+import io.kdg4j.aws.FirehoseSink;
+import io.kdg4j.aws.KinesisSink;
+import io.kdg4j.aws.Provisioning;
+import io.kdg4j.core.RecordSchema;
+import io.kdg4j.core.kdg.KdgTemplate;
+import io.kdg4j.core.preset.Presets;
+import io.kdg4j.core.rate.RateSpecs;
+import io.kdg4j.core.run.Generator;
+import io.kdg4j.core.run.RecordSink;
+import io.kdg4j.core.schema.PartitionKeySpec;
+import io.kdg4j.junit.internal.Backends;
+import io.kdg4j.junit.internal.Created;
+import io.kdg4j.junit.internal.StartedBackend;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import software.amazon.awssdk.services.firehose.FirehoseAsyncClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The extension behind {@link KinesisTest}. State lives in this extension's namespace of the
+ * {@link ExtensionContext.Store}: LocalStack and endpoint backends in the root store (one per run), the embedded
+ * emulator and the SDK clients in the class store (a fresh emulator per class, so classes never see each other's
+ * streams), and the generators and whatever was created for a test in the method store, so that everything
+ * closes in the right order: generators, then streams, then clients, then backends.
+ *
+ * <p>Settings are JUnit configuration parameters ({@code junit-platform.properties} or {@code -D}):
+ * {@value #BACKEND} ({@code auto}, {@code embedded}, {@code localstack}, {@code endpoint}),
+ * {@value #LOCALSTACK_IMAGE} (default {@value #DEFAULT_LOCALSTACK_IMAGE}), {@value #ENDPOINT} and
+ * {@value #REGION} (default us-east-1) for the endpoint backend.
+ */
+public final class KinesisExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler {
+    public static final String BACKEND = "kdg4j.backend";
+    public static final String LOCALSTACK_IMAGE = "kdg4j.localstack.image";
+    public static final String DEFAULT_LOCALSTACK_IMAGE = "localstack/localstack:4.14.0";
+    public static final String ENDPOINT = "kdg4j.endpoint";
+    public static final String REGION = "kdg4j.region";
+
+    private static final Namespace NAMESPACE = Namespace.create(KinesisExtension.class);
+    private static final System.Logger LOG = System.getLogger(KinesisExtension.class.getName());
+    private static final Duration PROVISIONING_TIMEOUT = Duration.ofMinutes(2);
+
+    private record BackendKey(Backend backend, String scope) {
+    }
+
+    private record AutoChoiceKey() {
+    }
+
+    private record ClientsKey() {
+    }
+
+    private record TestResourcesKey() {
+    }
+
+    /** The SDK clients of one class, on its backend. */
+    private record Clients(KinesisClient kinesis, KinesisAsyncClient kinesisAsync, FirehoseClient firehose,
+                           FirehoseAsyncClient firehoseAsync, S3Client s3) implements AutoCloseable {
+        static Clients of(AwsEndpoint endpoint) {
+            return new Clients(endpoint.kinesis(), endpoint.kinesisAsync(16), endpoint.firehose(),
+                    endpoint.firehoseAsync(16), endpoint.s3());
+        }
+
+        @Override
+        public void close() {
+            kinesis.close();
+            kinesisAsync.close();
+            firehose.close();
+            firehoseAsync.close();
+            s3.close();
+        }
+    }
+
+    /** One test's generators and created resources: generators stop first, then the resources are deleted. */
+    private static final class TestResources implements AutoCloseable {
+        final List<RunningGenerator> generators = new ArrayList<>();
+        final Created created;
+
+        TestResources(Created created) {
+            this.created = created;
+        }
+
+        @Override
+        public void close() throws Exception {
+            Exception first = null;
+            for (RunningGenerator generator : generators) {
+                try {
+                    generator.close();
+                } catch (Exception e) {
+                    first = first == null ? e : first;
+                }
+            }
+            created.close();
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        clients(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        Object instance = context.getRequiredTestInstance();
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(instance.getClass(), KinesisGenerator.class,
+                field -> true, HierarchyTraversalMode.TOP_DOWN);
+        for (Field field : fields) {
+            String where = "field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
+            if (Modifier.isStatic(field.getModifiers())) {
+                throw new ExtensionConfigurationException("@KinesisGenerator " + where + " must not be static: "
+                        + "generators belong to one test");
+            }
+            if (field.getType() != RunningGenerator.class) {
+                throw new ExtensionConfigurationException("@KinesisGenerator " + where + " must be of type "
+                        + "RunningGenerator but is " + field.getType().getSimpleName());
+            }
+            field.setAccessible(true);
+            field.set(instance, create(context, field.getAnnotation(KinesisGenerator.class), where));
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        boolean ours = type == RunningGenerator.class || type == KinesisClient.class
+                || type == KinesisAsyncClient.class || type == FirehoseClient.class || type == S3Client.class
+                || type == AwsEndpoint.class;
+        if (ours && parameter.getDeclaringExecutable() instanceof Constructor) {
+            throw new ExtensionConfigurationException("kdg4j cannot inject " + type.getSimpleName() + " into a "
+                    + "constructor of " + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName()
+                    + ": declare it as a field or a test method parameter");
+        }
+        if (type == RunningGenerator.class && !parameter.isAnnotated(KinesisGenerator.class)) {
+            throw new ExtensionConfigurationException("a RunningGenerator parameter needs @KinesisGenerator to "
+                    + "say which stream and which records");
+        }
+        return ours;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == RunningGenerator.class) {
+            Optional<KinesisGenerator> annotation = parameter.findAnnotation(KinesisGenerator.class);
+            try {
+                return create(context, annotation.orElseThrow(), "parameter " + parameter.getParameter().getName()
+                        + " of " + parameter.getDeclaringExecutable().getName());
+            } catch (ExtensionConfigurationException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ParameterResolutionException("cannot start the generator: " + e.getMessage(), e);
+            }
+        }
+        Clients clients = clients(context);
+        if (type == KinesisClient.class) {
+            return clients.kinesis();
+        }
+        if (type == KinesisAsyncClient.class) {
+            return clients.kinesisAsync();
+        }
+        if (type == FirehoseClient.class) {
+            return clients.firehose();
+        }
+        if (type == S3Client.class) {
+            return clients.s3();
+        }
+        return backend(context).endpoint();
+    }
+
+    /** Adds the seeds of the test's generators to its failure, so that it can be replayed. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        TestResources resources = context.getStore(NAMESPACE).get(new TestResourcesKey(), TestResources.class);
+        if (resources == null || resources.generators.isEmpty()) {
+            throw thrown;
+        }
+        StringBuilder seeds = new StringBuilder("kdg4j seeds:");
+        for (RunningGenerator generator : resources.generators) {
+            seeds.append(' ').append(generator.destination()).append('=').append(generator.seed());
+        }
+        seeds.append(" (put seed = \"...\" on @KinesisGenerator to replay)");
+        if (thrown instanceof AssertionError) {
+            throw new AssertionError(thrown.getMessage() + System.lineSeparator() + seeds, thrown);
+        }
+        thrown.addSuppressed(new SeedReport(seeds.toString()));
+        throw thrown;
+    }
+
+    /** Carries the seeds of a failed test whose exception could not take them in its message. */
+    static final class SeedReport extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SeedReport(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private RunningGenerator create(ExtensionContext context, KinesisGenerator annotation, String where)
+            throws Exception {
+        boolean toStream = !annotation.stream().isBlank();
+        boolean toDelivery = !annotation.deliveryStream().isBlank();
+        if (toStream == toDelivery) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + " needs exactly one of "
+                    + "stream and deliveryStream");
+        }
+        int sources = (annotation.template().isBlank() ? 0 : 1) + (annotation.preset().isBlank() ? 0 : 1)
+                + (annotation.schema().isBlank() ? 0 : 1);
+        if (sources != 1) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + " needs exactly one of "
+                    + "template, preset and schema but had " + sources);
+        }
+        Generator generator = generator(context, annotation, where);
+        long seed = annotation.seed().isBlank() ? derivedSeed(context, where) : parseSeed(annotation.seed(), where);
+        generator = generator.seed(seed);
+        if (annotation.recordsPerSecond() > 0) {
+            generator = generator.rate(annotation.recordsPerSecond());
+        }
+        if (annotation.records() >= 0) {
+            generator = generator.limit(annotation.records());
+        }
+        if (!annotation.duration().isBlank()) {
+            try {
+                generator = generator.limit(RateSpecs.duration(annotation.duration()));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage());
+            }
+        }
+        Clients clients = clients(context);
+        TestResources resources = context.getStore(NAMESPACE).getOrComputeIfAbsent(new TestResourcesKey(),
+                key -> new TestResources(new Created(clients.kinesis(), clients.firehose(), clients.s3())),
+                TestResources.class);
+        RecordSink sink;
+        String destination;
+        if (toStream) {
+            destination = annotation.stream();
+            if (annotation.shards() < 0) {
+                throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": shards must be >= 0 "
+                        + "(0 = on-demand) but was " + annotation.shards());
+            }
+            if (Provisioning.ensureStream(clients.kinesis(), destination, annotation.shards(), PROVISIONING_TIMEOUT)) {
+                resources.created.stream(destination);
+            }
+            sink = KinesisSink.builder(clients.kinesisAsync(), destination).build();
+        } else {
+            destination = annotation.deliveryStream();
+            if (annotation.bucket().isBlank()) {
+                throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": deliveryStream "
+                        + destination + " needs a bucket");
+            }
+            DeliveryStreamSpec spec;
+            try {
+                spec = DeliveryStreamSpec.of(destination, annotation.bucket())
+                        .withPrefix(annotation.prefix(), annotation.errorPrefix().isBlank() ? null
+                                : annotation.errorPrefix())
+                        .withBuffering(annotation.bufferMb(), annotation.bufferSeconds());
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage());
+            }
+            boolean newBucket = !bucketExists(clients.s3(), annotation.bucket());
+            boolean created = Provisioning.ensureDeliveryStream(clients.firehose(), clients.s3(), spec,
+                    PROVISIONING_TIMEOUT);
+            if (newBucket) {
+                resources.created.bucket(annotation.bucket());
+            }
+            if (created) {
+                resources.created.deliveryStream(destination);
+            }
+            sink = FirehoseSink.builder(clients.firehoseAsync(), destination).build();
+        }
+        RunningGenerator running = new RunningGenerator(destination, seed, generator, sink);
+        resources.generators.add(running);
+        if (annotation.startMode() == StartMode.BEFORE_TEST) {
+            running.start();
+        }
+        return running;
+    }
+
+    private static boolean bucketExists(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            return false;
+        }
+    }
+
+    private Generator generator(ExtensionContext context, KinesisGenerator annotation, String where)
+            throws IOException {
+        PartitionKeySpec key = annotation.partitionKey().isBlank() ? null : partitionKey(annotation.partitionKey());
+        if (!annotation.preset().isBlank()) {
+            RecordSchema schema;
+            try {
+                schema = Presets.get(annotation.preset()).schema();
+            } catch (RuntimeException e) {
+                throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage(), e);
+            }
+            return Generator.from(key == null ? schema : schema.partitionKey(key));
+        }
+        if (!annotation.schema().isBlank()) {
+            RecordSchema schema = schemaFrom(context.getRequiredTestClass(), annotation.schema(), where);
+            return Generator.from(key == null ? schema : schema.partitionKey(key));
+        }
+        KdgTemplate template;
+        try {
+            template = KdgTemplate.compile(templateText(context.getRequiredTestClass(), annotation.template(), where));
+        } catch (RuntimeException e) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": template "
+                    + annotation.template() + ": " + e.getMessage(), e);
+        }
+        if (key == null) {
+            return Generator.from(template);
+        }
+        return Generator.from(io.kdg4j.core.Records.from(template.schema().partitionKey(key))
+                .encoder(io.kdg4j.core.encode.Encoders.text()));
+    }
+
+    private static String templateText(Class<?> testClass, String template, String where) throws IOException {
+        if (template.startsWith("classpath:")) {
+            String resource = template.substring("classpath:".length());
+            String path = resource.startsWith("/") ? resource.substring(1) : resource;
+            try (InputStream in = testClass.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": no classpath "
+                            + "resource " + path);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        Path file = Path.of(template);
+        if (!Files.isRegularFile(file)) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": no template file "
+                    + file.toAbsolutePath() + " (write classpath:NAME for a resource)");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static RecordSchema schemaFrom(Class<?> testClass, String methodName, String where) {
+        Method method;
+        try {
+            method = testClass.getDeclaredMethod(methodName);
+        } catch (NoSuchMethodException e) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": schema method "
+                    + methodName + "() is not declared by " + testClass.getSimpleName());
+        }
+        if (!Modifier.isStatic(method.getModifiers()) || method.getReturnType() != RecordSchema.class) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": schema method "
+                    + methodName + "() must be static and return RecordSchema");
+        }
+        try {
+            method.setAccessible(true);
+            return (RecordSchema) method.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": schema method "
+                    + methodName + "() failed: " + e.getCause(), e);
+        }
+    }
+
+    private static PartitionKeySpec partitionKey(String expression) {
+        if (expression.equals("random")) {
+            return PartitionKeySpec.random();
+        }
+        if (expression.startsWith("field:")) {
+            return PartitionKeySpec.field(expression.substring("field:".length()));
+        }
+        return expression.contains("${") ? PartitionKeySpec.template(expression) : PartitionKeySpec.constant(expression);
+    }
+
+    private static long derivedSeed(ExtensionContext context, String where) {
+        long h = 1125899906842597L;
+        for (char c : (context.getUniqueId() + "|" + where).toCharArray()) {
+            h = 31 * h + c;
+        }
+        return h;
+    }
+
+    private static long parseSeed(String seed, String where) {
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": seed must be a whole "
+                    + "number but was '" + seed + "'");
+        }
+    }
+
+    private Clients clients(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        AwsEndpoint endpoint = backend(context).endpoint();
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new ClientsKey(), key -> Clients.of(endpoint),
+                Clients.class);
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
+
+    private StartedBackend backend(ExtensionContext context) {
+        Backend chosen = chosenBackend(context);
+        ExtensionContext root = context.getRoot();
+        return switch (chosen) {
+            case EMBEDDED -> {
+                ExtensionContext classContext = classContext(context);
+                yield classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new BackendKey(Backend.EMBEDDED,
+                        classContext.getUniqueId()), key -> Backends.embedded(), StartedBackend.class);
+            }
+            case LOCALSTACK -> {
+                String image = context.getConfigurationParameter(LOCALSTACK_IMAGE).orElse(DEFAULT_LOCALSTACK_IMAGE);
+                yield root.getStore(NAMESPACE).getOrComputeIfAbsent(new BackendKey(Backend.LOCALSTACK, image),
+                        key -> Backends.localStack(image), StartedBackend.class);
+            }
+            case ENDPOINT -> {
+                String url = context.getConfigurationParameter(ENDPOINT).orElse(null);
+                String region = context.getConfigurationParameter(REGION).orElse("us-east-1");
+                yield root.getStore(NAMESPACE).getOrComputeIfAbsent(new BackendKey(Backend.ENDPOINT, url + "|"
+                        + region), key -> Backends.endpoint(url, region), StartedBackend.class);
+            }
+            default -> throw new IllegalStateException("unresolved backend " + chosen);
+        };
+    }
+
+    private static Backend chosenBackend(ExtensionContext context) {
+        Backend declared = context.getRequiredTestClass().isAnnotationPresent(KinesisTest.class)
+                ? context.getRequiredTestClass().getAnnotation(KinesisTest.class).backend() : Backend.CONFIGURED;
+        if (declared == Backend.CONFIGURED) {
+            String configured = context.getConfigurationParameter(BACKEND).orElse("auto").trim();
+            try {
+                declared = Backend.valueOf(configured.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(BACKEND + " must be auto, embedded, localstack or endpoint "
+                        + "but was '" + configured + "'");
+            }
+        }
+        if (declared == Backend.AUTO || declared == Backend.CONFIGURED) {
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new AutoChoiceKey(), key -> {
+                Backend choice = Backends.dockerAvailable() ? Backend.LOCALSTACK : Backend.EMBEDDED;
+                LOG.log(System.Logger.Level.INFO, "kdg4j: backend auto chose " + choice.name().toLowerCase(Locale.ROOT)
+                        + (choice == Backend.EMBEDDED ? " (no Docker engine answered)" : " (Docker is available)"));
+                return choice;
+            }, Backend.class);
+        }
+        return declared;
+    }
+}

@@ -1,0 +1,68 @@
+package io.kdg4j.junit.internal;
+
+import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.local.LocalEmulator;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.localstack.LocalStackContainer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.regions.Region;
+
+/** Starts the three kinds of backend. */
+public final class Backends {
+    private Backends() {
+    }
+
+    /** Whether a Docker engine answers (Testcontainers' own check). */
+    public static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public static StartedBackend embedded() {
+        LocalEmulator local = LocalEmulator.start();
+        return new StartedBackend("embedded", AwsEndpoint.of(local.endpoint(), Region.of(local.region()),
+                local.accessKeyId(), local.secretAccessKey()), local);
+    }
+
+    /** One LocalStack container with Kinesis, Firehose and S3; LOCALSTACK_AUTH_TOKEN is passed through when set. */
+    public static StartedBackend localStack(String image) {
+        LocalStackContainer container = new LocalStackContainer(image).withServices("kinesis", "firehose", "s3");
+        String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
+        if (token != null && !token.isBlank()) {
+            container.withEnv(Map.of("LOCALSTACK_AUTH_TOKEN", token));
+        }
+        container.start();
+        return new StartedBackend("localstack", AwsEndpoint.of(container.getEndpoint(),
+                Region.of(container.getRegion()), container.getAccessKey(), container.getSecretKey()),
+                container::stop);
+    }
+
+    /** An endpoint that is already running: {@code url}, else AWS_ENDPOINT_URL. */
+    public static StartedBackend endpoint(String url, String region) {
+        String chosen = url != null && !url.isBlank() ? url : System.getenv("AWS_ENDPOINT_URL");
+        if (chosen == null || chosen.isBlank()) {
+            throw new ExtensionConfigurationException("backend endpoint needs the configuration parameter "
+                    + "kdg4j.endpoint or AWS_ENDPOINT_URL, and neither is set");
+        }
+        URI uri;
+        try {
+            uri = URI.create(chosen.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("kdg4j.endpoint must be a URL but was '" + chosen + "'", e);
+        }
+        // emulators take any credentials: the user's if there are some, else test/test
+        AwsEndpoint endpoint = new AwsEndpoint(uri, Region.of(region), AwsCredentialsProviderChain.of(
+                DefaultCredentialsProvider.builder().build(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
+        return new StartedBackend("endpoint", endpoint, () -> { });
+    }
+}

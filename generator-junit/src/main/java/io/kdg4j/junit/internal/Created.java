@@ -1,0 +1,71 @@
+package io.kdg4j.junit.internal;
+
+import io.kdg4j.aws.LandingReader;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * What the extension created for one test, deleted when the test's store closes: streams, delivery streams and
+ * buckets (emptied first). Never anything it found already there.
+ */
+public final class Created implements AutoCloseable {
+    private final KinesisClient kinesis;
+    private final FirehoseClient firehose;
+    private final S3Client s3;
+    private final List<String> streams = new ArrayList<>();
+    private final List<String> deliveryStreams = new ArrayList<>();
+    private final List<String> buckets = new ArrayList<>();
+
+    public Created(KinesisClient kinesis, FirehoseClient firehose, S3Client s3) {
+        this.kinesis = kinesis;
+        this.firehose = firehose;
+        this.s3 = s3;
+    }
+
+    public synchronized void stream(String name) {
+        streams.add(name);
+    }
+
+    public synchronized void deliveryStream(String name) {
+        deliveryStreams.add(name);
+    }
+
+    public synchronized void bucket(String name) {
+        buckets.add(name);
+    }
+
+    @Override
+    public synchronized void close() {
+        RuntimeException first = null;
+        for (String name : deliveryStreams) {
+            try {
+                firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (String name : streams) {
+            try {
+                kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (String name : buckets) {
+            try {
+                for (String key : LandingReader.keys(s3, name, "")) {
+                    s3.deleteObject(b -> b.bucket(name).key(key));
+                }
+                s3.deleteBucket(b -> b.bucket(name));
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of generator-junit; not API. */
+package io.kdg4j.junit.internal;

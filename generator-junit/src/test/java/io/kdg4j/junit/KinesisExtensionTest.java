@@ -1,0 +1,211 @@
+package io.kdg4j.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.aws.LandingReader;
+import io.kdg4j.aws.StreamReader;
+import io.kdg4j.core.RecordSchema;
+import io.kdg4j.core.run.RunSummary;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The extension driven through JUnit's EngineTestKit on the embedded backend. The fixtures are nested classes,
+ * which Surefire does not run by themselves.
+ */
+class KinesisExtensionTest {
+    /** What fixtures saw, for the assertions after they ran. */
+    static final Map<String, Object> SEEN = new ConcurrentHashMap<>();
+
+    static Events run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(KinesisExtension.BACKEND, "embedded")
+                .selectors(selectClass(fixture)).execute().testEvents();
+    }
+
+    @KinesisTest
+    static class FieldInjection {
+        @KinesisGenerator(stream = "orders", shards = 2, template = "classpath:orders.kdg", recordsPerSecond = 2_000,
+                records = 400, seed = "11")
+        RunningGenerator orders;
+
+        @Test
+        void consumesEveryOrder(KinesisClient kinesis, AwsEndpoint endpoint) throws Exception {
+            RunSummary summary = orders.awaitCompletion(Duration.ofSeconds(30));
+            SEEN.put("summary", summary);
+            SEEN.put("read", StreamReader.readAll(kinesis, "orders", 400, Duration.ofSeconds(10)).size());
+            SEEN.put("shards", kinesis.listShards(b -> b.streamName("orders")).shards().size());
+            SEEN.put("endpoint", endpoint);
+            SEEN.put("seed", orders.seed());
+        }
+    }
+
+    @Test
+    void fieldInjection_createsTheStream_andSendsTheRecords() {
+        run(FieldInjection.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(((RunSummary) SEEN.get("summary")).acked()).isEqualTo(400);
+        assertThat(SEEN.get("read")).isEqualTo(400);
+        assertThat(SEEN.get("shards")).isEqualTo(2);
+        assertThat(SEEN.get("seed")).isEqualTo(11L);
+        // the class's emulator is closed with the class: nothing is left running
+        AwsEndpoint endpoint = (AwsEndpoint) SEEN.get("endpoint");
+        try (KinesisClient after = endpoint.kinesis()) {
+            assertThatThrownBy(after::listStreams).isInstanceOf(SdkClientException.class);
+        }
+    }
+
+    @KinesisTest
+    static class ParameterInjection {
+        static RecordSchema orders() {
+            return io.kdg4j.core.Fields.record(io.kdg4j.core.Fields.field("id", io.kdg4j.core.Fields.sequence(0, 1)));
+        }
+
+        @Test
+        void landsInS3(@KinesisGenerator(deliveryStream = "etl3-delivery", bucket = "landing",
+                prefix = "streaming/!{timestamp:yyyy/MM/}", errorPrefix = "errors/!{firehose:error-output-type}/",
+                bufferSeconds = 1, schema = "orders", records = 250) RunningGenerator gen, S3Client s3)
+                throws Exception {
+            assertThat(gen.awaitCompletion(Duration.ofSeconds(30)).acked()).isEqualTo(250);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            List<String> lines = List.of();
+            while (lines.size() < 250 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                lines = LandingReader.lines(s3, "landing", "streaming/");
+            }
+            SEEN.put("lines", lines);
+        }
+    }
+
+    @Test
+    void parameterInjection_deliversToS3ThroughFirehose() {
+        run(ParameterInjection.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        @SuppressWarnings("unchecked")
+        List<String> lines = (List<String>) SEEN.get("lines");
+        assertThat(lines).hasSize(250).allMatch(line -> line.matches("\\{\"id\":\\d+}"));
+    }
+
+    @KinesisTest
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class Cleanup {
+        @Test
+        @Order(1)
+        void first(@KinesisGenerator(stream = "made-here", preset = "iot", records = 10) RunningGenerator gen)
+                throws Exception {
+            gen.awaitCompletion(Duration.ofSeconds(30));
+        }
+
+        @Test
+        @Order(2)
+        void second(KinesisClient kinesis) {
+            SEEN.put("streamsAfterFirst", kinesis.listStreams().streamNames());
+        }
+    }
+
+    @Test
+    void streamsCreatedForATest_areDeletedAfterIt() {
+        run(Cleanup.class).assertStatistics(stats -> stats.succeeded(2));
+        @SuppressWarnings("unchecked")
+        List<String> streams = (List<String>) SEEN.get("streamsAfterFirst");
+        assertThat(streams).isNotNull().doesNotContain("made-here");
+    }
+
+    @KinesisTest
+    static class Manual {
+        @KinesisGenerator(stream = "later", preset = "atm", records = 50, startMode = StartMode.MANUAL)
+        RunningGenerator later;
+
+        @Test
+        void startsWhenTold() throws Exception {
+            Thread.sleep(200);
+            SEEN.put("beforeStart", later.stats().generated());
+            later.start();
+            SEEN.put("acked", later.awaitCompletion(Duration.ofSeconds(30)).acked());
+        }
+    }
+
+    @Test
+    void manualStart_sendsNothingUntilStarted() {
+        run(Manual.class).assertStatistics(stats -> stats.succeeded(1));
+        assertThat(SEEN.get("beforeStart")).isEqualTo(0L);
+        assertThat(SEEN.get("acked")).isEqualTo(50L);
+    }
+
+    @KinesisTest
+    static class Failing {
+        @KinesisGenerator(stream = "orders", preset = "sakila", records = 5, seed = "77")
+        RunningGenerator orders;
+
+        @Test
+        void fails() {
+            assertThat(1).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFailingTest_reportsItsGeneratorsSeeds() {
+        run(Failing.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                message(m -> m.contains("kdg4j seeds: orders=77")))));
+    }
+
+    @KinesisTest
+    static class ConstructorParameter {
+        ConstructorParameter(KinesisClient kinesis) {
+        }
+
+        @Test
+        void never() {
+        }
+    }
+
+    @KinesisTest
+    static class NoStream {
+        @KinesisGenerator(preset = "sakila")
+        RunningGenerator nowhere;
+
+        @Test
+        void never() {
+        }
+    }
+
+    @KinesisTest
+    static class UnknownPreset {
+        @KinesisGenerator(stream = "s", preset = "sakilla")
+        RunningGenerator typo;
+
+        @Test
+        void never() {
+        }
+    }
+
+    @Test
+    void misuse_failsWithAClearConfigurationError() {
+        // JUnit reports what a resolver throws as a ParameterResolutionException carrying the message
+        run(ConstructorParameter.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(org.junit.jupiter.api.extension.ParameterResolutionException.class),
+                message(m -> m.contains("kdg4j cannot inject KinesisClient into a constructor of "
+                        + "ConstructorParameter: declare it as a field or a test method parameter")))));
+        run(NoStream.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class),
+                message(m -> m.contains("field NoStream.nowhere needs exactly one of stream and deliveryStream")))));
+        run(UnknownPreset.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("sakilla")))));
+    }
+}
