@@ -82,21 +82,53 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
     private record TestResourcesKey() {
     }
 
-    /** The SDK clients of one class, on its backend. */
-    private record Clients(KinesisClient kinesis, KinesisAsyncClient kinesisAsync, FirehoseClient firehose,
-                           FirehoseAsyncClient firehoseAsync, S3Client s3) implements AutoCloseable {
-        static Clients of(AwsEndpoint endpoint) {
-            return new Clients(endpoint.kinesis(), endpoint.kinesisAsync(16), endpoint.firehose(),
-                    endpoint.firehoseAsync(16), endpoint.s3());
+    /**
+     * The SDK clients of one class, on its backend, each built when first asked for: a cold SDK client costs a
+     * few hundred milliseconds of class loading, and most tests need one or two of the five.
+     */
+    private static final class Clients implements AutoCloseable {
+        private final AwsEndpoint endpoint;
+        private KinesisClient kinesis;
+        private KinesisAsyncClient kinesisAsync;
+        private FirehoseClient firehose;
+        private FirehoseAsyncClient firehoseAsync;
+        private S3Client s3;
+
+        Clients(AwsEndpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        synchronized KinesisClient kinesis() {
+            return kinesis != null ? kinesis : (kinesis = endpoint.kinesis());
+        }
+
+        synchronized KinesisAsyncClient kinesisAsync() {
+            return kinesisAsync != null ? kinesisAsync : (kinesisAsync = endpoint.kinesisAsync(16));
+        }
+
+        synchronized FirehoseClient firehose() {
+            return firehose != null ? firehose : (firehose = endpoint.firehose());
+        }
+
+        synchronized FirehoseAsyncClient firehoseAsync() {
+            return firehoseAsync != null ? firehoseAsync : (firehoseAsync = endpoint.firehoseAsync(16));
+        }
+
+        synchronized S3Client s3() {
+            return s3 != null ? s3 : (s3 = endpoint.s3());
         }
 
         @Override
-        public void close() {
-            kinesis.close();
-            kinesisAsync.close();
-            firehose.close();
-            firehoseAsync.close();
-            s3.close();
+        public synchronized void close() {
+            for (AutoCloseable client : new AutoCloseable[] {kinesis, kinesisAsync, firehose, firehoseAsync, s3}) {
+                if (client != null) {
+                    try {
+                        client.close();
+                    } catch (Exception e) {
+                        // closing a client does not fail a test
+                    }
+                }
+            }
         }
     }
 
@@ -259,7 +291,7 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         }
         Clients clients = clients(context);
         TestResources resources = context.getStore(NAMESPACE).getOrComputeIfAbsent(new TestResourcesKey(),
-                key -> new TestResources(new Created(clients.kinesis(), clients.firehose(), clients.s3())),
+                key -> new TestResources(new Created(clients::kinesis, clients::firehose, clients::s3)),
                 TestResources.class);
         RecordSink sink;
         String destination;
@@ -417,7 +449,7 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
     private Clients clients(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         AwsEndpoint endpoint = backend(context).endpoint();
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new ClientsKey(), key -> Clients.of(endpoint),
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new ClientsKey(), key -> new Clients(endpoint),
                 Clients.class);
     }
 

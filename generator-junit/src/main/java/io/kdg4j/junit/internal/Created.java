@@ -3,6 +3,7 @@ package io.kdg4j.junit.internal;
 import io.kdg4j.aws.LandingReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,14 +13,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * buckets (emptied first). Never anything it found already there.
  */
 public final class Created implements AutoCloseable {
-    private final KinesisClient kinesis;
-    private final FirehoseClient firehose;
-    private final S3Client s3;
+    private final Supplier<KinesisClient> kinesis;
+    private final Supplier<FirehoseClient> firehose;
+    private final Supplier<S3Client> s3;
     private final List<String> streams = new ArrayList<>();
     private final List<String> deliveryStreams = new ArrayList<>();
     private final List<String> buckets = new ArrayList<>();
 
-    public Created(KinesisClient kinesis, FirehoseClient firehose, S3Client s3) {
+    /** Takes suppliers: a client is only built if something it deletes was created. */
+    public Created(Supplier<KinesisClient> kinesis, Supplier<FirehoseClient> firehose, Supplier<S3Client> s3) {
         this.kinesis = kinesis;
         this.firehose = firehose;
         this.s3 = s3;
@@ -42,24 +44,24 @@ public final class Created implements AutoCloseable {
         RuntimeException first = null;
         for (String name : deliveryStreams) {
             try {
-                firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+                firehose.get().deleteDeliveryStream(b -> b.deliveryStreamName(name));
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
         }
         for (String name : streams) {
             try {
-                kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
+                kinesis.get().deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
         }
         for (String name : buckets) {
             try {
-                for (String key : LandingReader.keys(s3, name, "")) {
-                    s3.deleteObject(b -> b.bucket(name).key(key));
+                for (String key : LandingReader.keys(s3.get(), name, "")) {
+                    s3.get().deleteObject(b -> b.bucket(name).key(key));
                 }
-                s3.deleteBucket(b -> b.bucket(name));
+                s3.get().deleteBucket(b -> b.bucket(name));
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }

@@ -1,0 +1,82 @@
+package io.kdg4j.benchmarks;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.kdg4j.junit.KinesisExtension;
+import io.kdg4j.junit.KinesisGenerator;
+import io.kdg4j.junit.KinesisTest;
+import io.kdg4j.junit.RunningGenerator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * From asking the JUnit engine to run a {@code @KinesisTest} class (embedded backend) to its generator's first
+ * acked record: discovery, the emulator's start, CreateStream until ACTIVE, the SDK clients, and the first
+ * PutRecords. Each measurement is one engine run in a fresh JVM (single shot), so it includes class loading — the
+ * figure a developer sees for the first test class of a run.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar JunitStartBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(10)
+public class JunitStartBenchmark {
+    static volatile CountDownLatch firstAck;
+
+    /** The test class the engine runs: it reports its generator's first ack. */
+    @KinesisTest
+    public static class Orders {
+        @KinesisGenerator(stream = "orders", preset = "sakila", recordsPerSecond = 1_000, duration = "2s")
+        RunningGenerator orders;
+
+        @Test
+        void firstAck() throws InterruptedException {
+            while (orders.stats().acked() == 0) {
+                Thread.sleep(1);
+            }
+            firstAck.countDown();
+            orders.stop();
+        }
+    }
+
+    private Thread engine;
+
+    @Setup(Level.Invocation)
+    public void prepare() {
+        firstAck = new CountDownLatch(1);
+    }
+
+    @Benchmark
+    public long engineStartToFirstAck() throws InterruptedException {
+        engine = new Thread(() -> EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(KinesisExtension.BACKEND, "embedded").selectors(selectClass(Orders.class))
+                .execute());
+        engine.start();
+        if (!firstAck.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no record was acked within 60 s");
+        }
+        return firstAck.getCount();
+    }
+
+    @TearDown(Level.Invocation)
+    public void finish() throws InterruptedException {
+        engine.join();
+    }
+}
