@@ -17,6 +17,7 @@ import io.kdg4j.junit.internal.Created;
 import io.kdg4j.junit.internal.StartedBackend;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -273,22 +276,16 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
             throw new ExtensionConfigurationException("@KinesisGenerator on " + where + " needs exactly one of "
                     + "template, preset and schema but had " + sources);
         }
-        Generator generator = generator(context, annotation, where);
         long seed = annotation.seed().isBlank() ? derivedSeed(context, where) : parseSeed(annotation.seed(), where);
-        generator = generator.seed(seed);
-        if (annotation.recordsPerSecond() > 0) {
-            generator = generator.rate(annotation.recordsPerSecond());
-        }
-        if (annotation.records() >= 0) {
-            generator = generator.limit(annotation.records());
-        }
-        if (!annotation.duration().isBlank()) {
+        // the schema (Datafaker's word lists, a template's compilation) is built while the stream is provisioned:
+        // in a cold JVM each takes about half a second
+        CompletableFuture<Generator> building = CompletableFuture.supplyAsync(() -> {
             try {
-                generator = generator.limit(RateSpecs.duration(annotation.duration()));
-            } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage());
+                return configured(generator(context, annotation, where), annotation, seed, where);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+        });
         Clients clients = clients(context);
         TestResources resources = context.getStore(NAMESPACE).getOrComputeIfAbsent(new TestResourcesKey(),
                 key -> new TestResources(new Created(clients::kinesis, clients::firehose, clients::s3)),
@@ -331,12 +328,40 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
             }
             sink = FirehoseSink.builder(clients.firehoseAsync(), destination).build();
         }
+        Generator generator;
+        try {
+            generator = building.join();
+        } catch (CompletionException e) {
+            sink.close();
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
         RunningGenerator running = new RunningGenerator(destination, seed, generator, sink);
         resources.generators.add(running);
         if (annotation.startMode() == StartMode.BEFORE_TEST) {
             running.start();
         }
         return running;
+    }
+
+    private static Generator configured(Generator generator, KinesisGenerator annotation, long seed, String where) {
+        Generator configured = generator.seed(seed);
+        if (annotation.recordsPerSecond() > 0) {
+            configured = configured.rate(annotation.recordsPerSecond());
+        }
+        if (annotation.records() >= 0) {
+            configured = configured.limit(annotation.records());
+        }
+        if (!annotation.duration().isBlank()) {
+            try {
+                configured = configured.limit(RateSpecs.duration(annotation.duration()));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage());
+            }
+        }
+        return configured;
     }
 
     private static boolean bucketExists(S3Client s3, String bucket) {
