@@ -103,6 +103,14 @@ public final class KinesisSink implements RecordSink {
     @Override
     public void send(GeneratedRecord record, DeliveryListener listener) {
         if (aggregator != null) {
+            // checked here: inside an aggregate a bad key would reach the consumer instead of failing
+            int keyLength = record.partitionKey().length();
+            if (keyLength < 1 || keyLength > KinesisLimits.MAX_PARTITION_KEY_LENGTH) {
+                listener.failed(record, "InvalidPartitionKey", "a partition key must have 1 to "
+                        + KinesisLimits.MAX_PARTITION_KEY_LENGTH + " characters but record " + record.index()
+                        + "'s has " + keyLength + "; it was not sent");
+                return;
+            }
             aggregator.add(record, listener);
         } else {
             pace(record, listener);
