@@ -37,6 +37,16 @@ final class FakeKinesis implements KinesisAsyncClient {
         return answer.apply(request);
     }
 
+    /** One shard over the whole hash-key space. */
+    @Override
+    public CompletableFuture<software.amazon.awssdk.services.kinesis.model.ListShardsResponse> listShards(
+            software.amazon.awssdk.services.kinesis.model.ListShardsRequest request) {
+        return CompletableFuture.completedFuture(software.amazon.awssdk.services.kinesis.model.ListShardsResponse
+                .builder().shards(software.amazon.awssdk.services.kinesis.model.Shard.builder()
+                        .shardId("shardId-000000000000").hashKeyRange(r -> r.startingHashKey("0")
+                                .endingHashKey("340282366920938463463374607431768211455")).build()).build());
+    }
+
     @Override
     public String serviceName() {
         return "kinesis";

@@ -215,6 +215,28 @@ class KinesisSinkTest {
     }
 
     @Test
+    void aggregation_packsRecordsIntoOneKplRecord_andRefusesBadKeysBeforehand() {
+        FakeKinesis kinesis = FakeKinesis.accepting();
+        RecordingListener listener = new RecordingListener();
+        try (KinesisSink sink = KinesisSink.builder(kinesis, "orders").aggregation().build()) {
+            sink.send(GeneratedRecord.wrap(0, "", new byte[] {1}), listener);
+            for (int i = 1; i <= 3; i++) {
+                sink.send(record(i, "event-" + i), listener);
+            }
+        }
+        assertThat(listener.outcomes).containsEntry(0L, "InvalidPartitionKey").containsEntry(1L, "acked")
+                .containsEntry(2L, "acked").containsEntry(3L, "acked");
+        assertThat(kinesis.requests).hasSize(1);
+        var entries = kinesis.requests.get(0).records();
+        assertThat(entries).hasSize(1);
+        byte[] aggregate = entries.get(0).data().asByteArray();
+        assertThat(java.util.Arrays.copyOf(aggregate, 4)).containsExactly(0xF3, 0x89, 0x9A, 0xC2);
+        assertThat(entries.get(0).explicitHashKey()).isEqualTo("0");
+        assertThat(new String(aggregate, StandardCharsets.ISO_8859_1)).contains("event-1", "event-2", "event-3",
+                "key-1", "key-3");
+    }
+
+    @Test
     void limitsAboveTheService_areRefused_namingTheSetting() {
         FakeKinesis kinesis = FakeKinesis.accepting();
         assertThatThrownBy(() -> KinesisSink.builder(kinesis, "s").batch(BatchConfig.kinesisDefaults()
