@@ -62,6 +62,19 @@ public final class Provisioning {
         }
     }
 
+    /** Whether {@code bucket} exists (and the credentials may see it). */
+    public static boolean bucketExists(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 || e instanceof NoSuchBucketException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Creates {@code bucket} unless it exists; true when this call created it. */
     public static boolean ensureBucket(S3Client s3, String bucket) {
         try {

@@ -73,6 +73,68 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
     private static final System.Logger LOG = System.getLogger(KinesisExtension.class.getName());
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofMinutes(2);
 
+    private final Backend backendOverride;
+    private final String imageOverride;
+    private final String endpointOverride;
+
+    /** The extension as {@code @KinesisTest} registers it: everything from the annotation and configuration. */
+    public KinesisExtension() {
+        this(null, null, null);
+    }
+
+    private KinesisExtension(Backend backend, String image, String endpoint) {
+        this.backendOverride = backend;
+        this.imageOverride = image;
+        this.endpointOverride = endpoint;
+    }
+
+    /**
+     * For {@code @RegisterExtension}: settings that win over the annotation and the configuration parameters.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static KinesisExtension kinesis = KinesisExtension.builder().backend(Backend.EMBEDDED).build();
+     * }</pre>
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link KinesisExtension} for {@code @RegisterExtension}. */
+    public static final class Builder {
+        private Backend backend;
+        private String image;
+        private String endpoint;
+
+        private Builder() {
+        }
+
+        public Builder backend(Backend backend) {
+            if (backend == Backend.CONFIGURED) {
+                throw new IllegalArgumentException("backend must be AUTO, EMBEDDED, LOCALSTACK or ENDPOINT; leave it "
+                        + "unset to use the configuration");
+            }
+            this.backend = java.util.Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /** The LocalStack image, instead of {@value KinesisExtension#DEFAULT_LOCALSTACK_IMAGE}. */
+        public Builder localStackImage(String image) {
+            this.image = java.util.Objects.requireNonNull(image, "image");
+            return this;
+        }
+
+        /** The endpoint of the {@link Backend#ENDPOINT} backend. */
+        public Builder endpoint(String url) {
+            this.endpoint = java.util.Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        public KinesisExtension build() {
+            return new KinesisExtension(backend, image, endpoint);
+        }
+    }
+
     private record BackendKey(Backend backend, String scope) {
     }
 
@@ -317,7 +379,7 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
             } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage());
             }
-            boolean newBucket = !bucketExists(clients.s3(), annotation.bucket());
+            boolean newBucket = !Provisioning.bucketExists(clients.s3(), annotation.bucket());
             boolean created = Provisioning.ensureDeliveryStream(clients.firehose(), clients.s3(), spec,
                     PROVISIONING_TIMEOUT);
             if (newBucket) {
@@ -362,15 +424,6 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
             }
         }
         return configured;
-    }
-
-    private static boolean bucketExists(S3Client s3, String bucket) {
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-            return true;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            return false;
-        }
     }
 
     private Generator generator(ExtensionContext context, KinesisGenerator annotation, String where)
@@ -496,12 +549,14 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
                         classContext.getUniqueId()), key -> Backends.embedded(), StartedBackend.class);
             }
             case LOCALSTACK -> {
-                String image = context.getConfigurationParameter(LOCALSTACK_IMAGE).orElse(DEFAULT_LOCALSTACK_IMAGE);
+                String image = imageOverride != null ? imageOverride
+                        : context.getConfigurationParameter(LOCALSTACK_IMAGE).orElse(DEFAULT_LOCALSTACK_IMAGE);
                 yield root.getStore(NAMESPACE).getOrComputeIfAbsent(new BackendKey(Backend.LOCALSTACK, image),
                         key -> Backends.localStack(image), StartedBackend.class);
             }
             case ENDPOINT -> {
-                String url = context.getConfigurationParameter(ENDPOINT).orElse(null);
+                String url = endpointOverride != null ? endpointOverride
+                        : context.getConfigurationParameter(ENDPOINT).orElse(null);
                 String region = context.getConfigurationParameter(REGION).orElse("us-east-1");
                 yield root.getStore(NAMESPACE).getOrComputeIfAbsent(new BackendKey(Backend.ENDPOINT, url + "|"
                         + region), key -> Backends.endpoint(url, region), StartedBackend.class);
@@ -510,8 +565,9 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         };
     }
 
-    private static Backend chosenBackend(ExtensionContext context) {
-        Backend declared = context.getRequiredTestClass().isAnnotationPresent(KinesisTest.class)
+    private Backend chosenBackend(ExtensionContext context) {
+        Backend declared = backendOverride != null ? backendOverride
+                : context.getRequiredTestClass().isAnnotationPresent(KinesisTest.class)
                 ? context.getRequiredTestClass().getAnnotation(KinesisTest.class).backend() : Backend.CONFIGURED;
         if (declared == Backend.CONFIGURED) {
             String configured = context.getConfigurationParameter(BACKEND).orElse("auto").trim();

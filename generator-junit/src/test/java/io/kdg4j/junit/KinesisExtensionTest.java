@@ -165,6 +165,28 @@ class KinesisExtensionTest {
                 message(m -> m.contains("kdg4j seeds: orders=77")))));
     }
 
+    static class Registered {
+        @org.junit.jupiter.api.extension.RegisterExtension
+        static KinesisExtension kinesis = KinesisExtension.builder().backend(Backend.EMBEDDED).build();
+
+        @KinesisGenerator(stream = "registered", preset = "security", records = 20)
+        RunningGenerator alerts;
+
+        @Test
+        void sends() throws Exception {
+            SEEN.put("registeredAcked", alerts.awaitCompletion(Duration.ofSeconds(30)).acked());
+        }
+    }
+
+    @Test
+    void registerExtension_builderSettings_winOverTheConfiguration() {
+        // the configuration says endpoint (with none set, that would fail); the builder says embedded
+        EngineTestKit.engine("junit-jupiter").configurationParameter(KinesisExtension.BACKEND, "endpoint")
+                .selectors(selectClass(Registered.class)).execute().testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
+        assertThat(SEEN.get("registeredAcked")).isEqualTo(20L);
+    }
+
     @KinesisTest
     static class ConstructorParameter {
         ConstructorParameter(KinesisClient kinesis) {
