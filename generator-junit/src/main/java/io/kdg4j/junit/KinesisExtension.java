@@ -163,6 +163,10 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
             this.endpoint = endpoint;
         }
 
+        AwsEndpoint endpoint() {
+            return endpoint;
+        }
+
         synchronized KinesisClient kinesis() {
             return kinesis != null ? kinesis : (kinesis = endpoint.kinesis());
         }
@@ -293,7 +297,7 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         if (type == S3Client.class) {
             return clients.s3();
         }
-        return backend(context).endpoint();
+        return clients.endpoint();
     }
 
     /** Adds the seeds of the test's generators to its failure, so that it can be replayed. */
@@ -526,9 +530,21 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
 
     private Clients clients(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        AwsEndpoint endpoint = backend(context).endpoint();
+        StartedBackend started = backend(context);
+        // LocalStack keeps each account apart and takes a 12-digit access key as the account: one account per test
+        // class keeps classes that run in parallel from seeing each other's streams under the same names
+        AwsEndpoint endpoint = started.name().equals("localstack") ? AwsEndpoint.of(started.endpoint().endpoint(),
+                started.endpoint().region(), accountOf(classContext.getUniqueId()), "test") : started.endpoint();
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new ClientsKey(), key -> new Clients(endpoint),
                 Clients.class);
+    }
+
+    static String accountOf(String classId) {
+        long h = 1125899906842597L;
+        for (char c : classId.toCharArray()) {
+            h = 31 * h + c;
+        }
+        return String.format(Locale.ROOT, "%012d", Math.floorMod(h, 1_000_000_000_000L));
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

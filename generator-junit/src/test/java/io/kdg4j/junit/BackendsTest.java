@@ -51,6 +51,15 @@ class BackendsTest {
     }
 
     @Test
+    void localStackAccounts_areTwelveDigits_stable_andDifferentPerClass() {
+        String a = KinesisExtension.accountOf("[engine:junit-jupiter]/[class:com.example.OrdersTest]");
+        String b = KinesisExtension.accountOf("[engine:junit-jupiter]/[class:com.example.PaymentsTest]");
+        assertThat(a).matches("\\d{12}").isEqualTo(KinesisExtension.accountOf(
+                "[engine:junit-jupiter]/[class:com.example.OrdersTest]"));
+        assertThat(b).matches("\\d{12}").isNotEqualTo(a);
+    }
+
+    @Test
     @Tag("localstack")
     void localStackBackend_whenDockerIsAvailable() {
         assumeTrue(Backends.dockerAvailable(), "no Docker engine answers; LocalStack skipped");

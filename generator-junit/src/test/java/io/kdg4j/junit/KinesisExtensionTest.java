@@ -188,6 +188,42 @@ class KinesisExtensionTest {
     }
 
     @KinesisTest
+    static class ParallelA {
+        @KinesisGenerator(stream = "orders", preset = "sakila", records = 111)
+        RunningGenerator orders;
+
+        @Test
+        void readsOwnStream(KinesisClient kinesis) throws Exception {
+            orders.awaitCompletion(Duration.ofSeconds(30));
+            Thread.sleep(300);
+            SEEN.put("parallelA", StreamReader.readAll(kinesis, "orders", 10_000, Duration.ofMillis(500)).size());
+        }
+    }
+
+    @KinesisTest
+    static class ParallelB {
+        @KinesisGenerator(stream = "orders", preset = "sakila", records = 222)
+        RunningGenerator orders;
+
+        @Test
+        void readsOwnStream(KinesisClient kinesis) throws Exception {
+            orders.awaitCompletion(Duration.ofSeconds(30));
+            Thread.sleep(300);
+            SEEN.put("parallelB", StreamReader.readAll(kinesis, "orders", 10_000, Duration.ofMillis(500)).size());
+        }
+    }
+
+    @Test
+    void classesRunInParallel_withTheSameStreamName_doNotSeeEachOther() {
+        EngineTestKit.engine("junit-jupiter").configurationParameter(KinesisExtension.BACKEND, "embedded")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .selectors(selectClass(ParallelA.class), selectClass(ParallelB.class)).execute().testEvents()
+                .assertStatistics(stats -> stats.succeeded(2));
+        assertThat(SEEN).containsEntry("parallelA", 111).containsEntry("parallelB", 222);
+    }
+
+    @KinesisTest
     static class ConstructorParameter {
         ConstructorParameter(KinesisClient kinesis) {
         }
