@@ -12,10 +12,29 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Reads what Firehose landed under an S3 prefix back into records: every object (GZIP ones unzipped), split into
- * lines. Stateless; the caller owns the client.
+ * lines. Use the static methods with any client, or an instance bound to one ({@link #of(S3Client)}, as the JUnit
+ * extension injects it). Thread-safe; the caller owns the client.
  */
 public final class LandingReader {
-    private LandingReader() {
+    private final S3Client s3;
+
+    private LandingReader(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /** A reader on {@code s3}. */
+    public static LandingReader of(S3Client s3) {
+        return new LandingReader(java.util.Objects.requireNonNull(s3, "s3"));
+    }
+
+    /** As {@link #lines(S3Client, String, String)} on this reader's client. */
+    public List<String> lines(String bucket, String prefix) {
+        return lines(s3, bucket, prefix);
+    }
+
+    /** As {@link #keys(S3Client, String, String)} on this reader's client. */
+    public List<String> keys(String bucket, String prefix) {
+        return keys(s3, bucket, prefix);
     }
 
     /** The keys under {@code prefix}, in key order (Firehose names sort by delivery time). */

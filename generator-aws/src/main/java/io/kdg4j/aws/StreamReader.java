@@ -11,10 +11,24 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Reads a whole stream back — every shard from TRIM_HORIZON — until it has a number of records or time runs out:
- * for tests that check what a producer wrote. Stateless; the caller owns the client.
+ * for tests that check what a producer wrote. Use the static method with any client, or an instance bound to one
+ * ({@link #of(KinesisClient)}, as the JUnit extension injects it). Thread-safe; the caller owns the client.
  */
 public final class StreamReader {
-    private StreamReader() {
+    private final KinesisClient kinesis;
+
+    private StreamReader(KinesisClient kinesis) {
+        this.kinesis = kinesis;
+    }
+
+    /** A reader on {@code kinesis}. */
+    public static StreamReader of(KinesisClient kinesis) {
+        return new StreamReader(java.util.Objects.requireNonNull(kinesis, "kinesis"));
+    }
+
+    /** As {@link #readAll(KinesisClient, String, long, Duration)} on this reader's client. */
+    public List<Record> readAll(String stream, long expected, Duration timeout) {
+        return readAll(kinesis, stream, expected, timeout);
     }
 
     /**

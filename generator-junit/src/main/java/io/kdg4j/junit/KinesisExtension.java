@@ -4,7 +4,9 @@ import io.kdg4j.aws.AwsEndpoint;
 import io.kdg4j.aws.DeliveryStreamSpec;
 import io.kdg4j.aws.FirehoseSink;
 import io.kdg4j.aws.KinesisSink;
+import io.kdg4j.aws.LandingReader;
 import io.kdg4j.aws.Provisioning;
+import io.kdg4j.aws.StreamReader;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.kdg.KdgTemplate;
 import io.kdg4j.core.preset.Presets;
@@ -257,7 +259,7 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         Class<?> type = parameter.getParameter().getType();
         boolean ours = type == RunningGenerator.class || type == KinesisClient.class
                 || type == KinesisAsyncClient.class || type == FirehoseClient.class || type == S3Client.class
-                || type == AwsEndpoint.class;
+                || type == AwsEndpoint.class || type == StreamReader.class || type == LandingReader.class;
         if (ours && parameter.getDeclaringExecutable() instanceof Constructor) {
             throw new ExtensionConfigurationException("kdg4j cannot inject " + type.getSimpleName() + " into a "
                     + "constructor of " + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName()
@@ -296,6 +298,12 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         }
         if (type == S3Client.class) {
             return clients.s3();
+        }
+        if (type == StreamReader.class) {
+            return StreamReader.of(clients.kinesis());
+        }
+        if (type == LandingReader.class) {
+            return LandingReader.of(clients.s3());
         }
         return clients.endpoint();
     }

@@ -48,10 +48,10 @@ class KinesisExtensionTest {
         RunningGenerator orders;
 
         @Test
-        void consumesEveryOrder(KinesisClient kinesis, AwsEndpoint endpoint) throws Exception {
+        void consumesEveryOrder(KinesisClient kinesis, AwsEndpoint endpoint, StreamReader reader) throws Exception {
             RunSummary summary = orders.awaitCompletion(Duration.ofSeconds(30));
             SEEN.put("summary", summary);
-            SEEN.put("read", StreamReader.readAll(kinesis, "orders", 400, Duration.ofSeconds(10)).size());
+            SEEN.put("read", reader.readAll("orders", 400, Duration.ofSeconds(10)).size());
             SEEN.put("shards", kinesis.listShards(b -> b.streamName("orders")).shards().size());
             SEEN.put("endpoint", endpoint);
             SEEN.put("seed", orders.seed());
@@ -81,14 +81,14 @@ class KinesisExtensionTest {
         @Test
         void landsInS3(@KinesisGenerator(deliveryStream = "etl3-delivery", bucket = "landing",
                 prefix = "streaming/!{timestamp:yyyy/MM/}", errorPrefix = "errors/!{firehose:error-output-type}/",
-                bufferSeconds = 1, schema = "orders", records = 250) RunningGenerator gen, S3Client s3)
+                bufferSeconds = 1, schema = "orders", records = 250) RunningGenerator gen, LandingReader landing)
                 throws Exception {
             assertThat(gen.awaitCompletion(Duration.ofSeconds(30)).acked()).isEqualTo(250);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             List<String> lines = List.of();
             while (lines.size() < 250 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
-                lines = LandingReader.lines(s3, "landing", "streaming/");
+                lines = landing.lines("landing", "streaming/");
             }
             SEEN.put("lines", lines);
         }

@@ -35,7 +35,9 @@ public final class Backends {
 
     /** One LocalStack container with Kinesis, Firehose and S3; LOCALSTACK_AUTH_TOKEN is passed through when set. */
     public static StartedBackend localStack(String image) {
-        LocalStackContainer container = new LocalStackContainer(image).withServices("kinesis", "firehose", "s3");
+        // reused across runs only where the user enabled Testcontainers' reuse (testcontainers.reuse.enable)
+        LocalStackContainer container = new LocalStackContainer(image).withServices("kinesis", "firehose", "s3")
+                .withReuse(true);
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (token != null && !token.isBlank()) {
             container.withEnv(Map.of("LOCALSTACK_AUTH_TOKEN", token));
