@@ -13,6 +13,19 @@ import java.nio.charset.StandardCharsets;
 final class PutRecordsResponseWriter {
     private static final byte[] SEQUENCE_NUMBER = "SequenceNumber".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SHARD_ID = "ShardId".getBytes(StandardCharsets.US_ASCII);
+    /** Where the 28 digits start in {@link #successEntry}: map head, key head and key, text head (2 bytes). */
+    static final int SEQUENCE_OFFSET = 1 + 1 + SEQUENCE_NUMBER.length + 2;
+
+    /** A successful entry of {@code shard} in CBOR, its sequence-number digits zero, to copy per record. */
+    static byte[] successEntry(byte[] shardId) {
+        Buffer out = new Buffer(64);
+        out.write(0xa2);
+        cborText(out, SEQUENCE_NUMBER);
+        cborText(out, new byte[SequenceNumbers.length()]);
+        cborText(out, SHARD_ID);
+        cborText(out, shardId);
+        return out.toByteArray();
+    }
 
     private PutRecordsResponseWriter() {
     }
@@ -38,6 +51,14 @@ final class PutRecordsResponseWriter {
         cborHead(out, 4, count);                           // array
         byte[] sequence = new byte[SequenceNumbers.length()];
         for (int i = 0; i < count; i++) {
+            if (errors[i] == null) {
+                // a success is a fixed template per shard with the digits written into place
+                byte[] entry = shards[i].responseEntry();
+                int at = out.size();
+                out.write(entry, 0, entry.length);
+                SequenceNumbers.write(shards[i], counters[i], out.array(), at + SEQUENCE_OFFSET);
+                continue;
+            }
             out.write(0xa2);                               // map of 2
             if (errors[i] != null) {
                 cborText(out, "ErrorCode".getBytes(StandardCharsets.US_ASCII));
@@ -137,6 +158,15 @@ final class PutRecordsResponseWriter {
 
         byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The backing array, valid until the next write. */
+        byte[] array() {
+            return bytes;
         }
     }
 }

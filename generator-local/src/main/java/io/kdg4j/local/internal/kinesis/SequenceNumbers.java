@@ -18,19 +18,24 @@ final class SequenceNumbers {
      * the PutRecords work.
      */
     static void write(Shard shard, long counter, byte[] out) {
-        out[0] = '4';
-        out[1] = '9';
+        write(shard, counter, out, 0);
+    }
+
+    /** As {@link #write(Shard, long, byte[])}, at {@code offset} in {@code out}. */
+    static void write(Shard shard, long counter, byte[] out, int offset) {
+        out[offset] = '4';
+        out[offset + 1] = '9';
         int index = shard.index();
-        for (int i = 7; i >= 2; i--) {
+        for (int i = offset + 7; i >= offset + 2; i--) {
             out[i] = (byte) ('0' + index % 10);
             index /= 10;
         }
-        int i = LENGTH - 1;
+        int i = offset + LENGTH - 1;
         while (counter > 0) {
             out[i--] = (byte) ('0' + counter % 10);
             counter /= 10;
         }
-        while (i >= 8) {
+        while (i >= offset + 8) {
             out[i--] = '0';
         }
     }

@@ -18,6 +18,7 @@ final class Shard {
     private final int index;
     private final String id;
     private final byte[] idBytes;
+    private final byte[] responseEntry;
     private final BigInteger startingHashKey;
     private final BigInteger endingHashKey;
     private final HashKey start;
@@ -41,6 +42,7 @@ final class Shard {
         this.index = index;
         this.id = String.format("shardId-%012d", index);
         this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
+        this.responseEntry = PutRecordsResponseWriter.successEntry(idBytes);
         this.startingHashKey = startingHashKey;
         this.endingHashKey = endingHashKey;
         this.start = HashKey.of(startingHashKey);
@@ -54,6 +56,11 @@ final class Shard {
 
     byte[] idBytes() {
         return idBytes;
+    }
+
+    /** This shard's successful PutRecords entry in CBOR with zero digits (see {@link PutRecordsResponseWriter}). */
+    byte[] responseEntry() {
+        return responseEntry;
     }
 
     int index() {

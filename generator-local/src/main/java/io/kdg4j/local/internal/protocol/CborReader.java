@@ -64,6 +64,18 @@ public final class CborReader {
 
     /** A text string (definite or chunked). */
     public String readText(String what) {
+        skipTags();
+        int initial = peekByte() & 0xff;
+        int info = initial & 0x1f;
+        if (initial >>> 5 == 3 && info != 31) {
+            // definite length: decode in place, without copying the bytes out first
+            position++;
+            long length = argument(info);
+            int end = checkedPosition(position + length);
+            String text = new String(in, position, end - position, StandardCharsets.UTF_8);
+            position = end;
+            return text;
+        }
         return new String(readString(3, what, " must be a string"), StandardCharsets.UTF_8);
     }
 
