@@ -2,6 +2,7 @@ package io.kdg4j.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -84,13 +85,9 @@ class KinesisExtensionTest {
                 bufferSeconds = 1, schema = "orders", records = 250) RunningGenerator gen, LandingReader landing)
                 throws Exception {
             assertThat(gen.awaitCompletion(Duration.ofSeconds(30)).acked()).isEqualTo(250);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            List<String> lines = List.of();
-            while (lines.size() < 250 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                lines = landing.lines("landing", "streaming/");
-            }
-            SEEN.put("lines", lines);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> landing.lines("landing", "streaming/").size() >= 250);
+            SEEN.put("lines", landing.lines("landing", "streaming/"));
         }
     }
 
@@ -134,7 +131,8 @@ class KinesisExtensionTest {
 
         @Test
         void startsWhenTold() throws Exception {
-            Thread.sleep(200);
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                    .until(() -> later.stats().generated() == 0);
             SEEN.put("beforeStart", later.stats().generated());
             later.start();
             SEEN.put("acked", later.awaitCompletion(Duration.ofSeconds(30)).acked());
@@ -195,8 +193,8 @@ class KinesisExtensionTest {
         @Test
         void readsOwnStream(KinesisClient kinesis) throws Exception {
             orders.awaitCompletion(Duration.ofSeconds(30));
-            Thread.sleep(300);
-            SEEN.put("parallelA", StreamReader.readAll(kinesis, "orders", 10_000, Duration.ofMillis(500)).size());
+            // asks for more than it wrote, so it reads for the whole timeout while the other class writes
+            SEEN.put("parallelA", StreamReader.readAll(kinesis, "orders", 10_000, Duration.ofMillis(800)).size());
         }
     }
 
@@ -208,8 +206,7 @@ class KinesisExtensionTest {
         @Test
         void readsOwnStream(KinesisClient kinesis) throws Exception {
             orders.awaitCompletion(Duration.ofSeconds(30));
-            Thread.sleep(300);
-            SEEN.put("parallelB", StreamReader.readAll(kinesis, "orders", 10_000, Duration.ofMillis(500)).size());
+            SEEN.put("parallelB", StreamReader.readAll(kinesis, "orders", 10_000, Duration.ofMillis(800)).size());
         }
     }
 

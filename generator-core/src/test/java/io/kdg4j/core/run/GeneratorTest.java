@@ -123,13 +123,13 @@ class GeneratorTest {
         HoldingSink sink = new HoldingSink();
         GeneratorRun run = Generator.from(ORDERS).maxInFlight(64).limit(1_000).to(sink).start();
         await().atMost(WAIT).until(() -> sink.held.size() == 64);
-        Thread.sleep(100);
-        assertThat(run.stats().generated()).isEqualTo(64);
-        assertThat(run.stats().inFlight()).isEqualTo(64);
-        while (!run.isDone()) {
+        // and it stays there while nothing is answered
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5))
+                .until(() -> run.stats().generated() == 64 && run.stats().inFlight() == 64);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> {
             sink.answerAll();
-            Thread.sleep(1);
-        }
+            return run.isDone();
+        });
         assertThat(sink.maxHeld.get()).isEqualTo(64);
         assertThat(run.awaitCompletion(WAIT).acked()).isEqualTo(1_000);
     }
@@ -140,8 +140,8 @@ class GeneratorTest {
         GeneratorRun run = Generator.from(ORDERS).maxInFlight(10).to(sink).start();
         await().atMost(WAIT).until(() -> sink.held.size() == 10);
         run.stop();
-        Thread.sleep(50);
-        assertThat(run.isDone()).as("records in flight have no outcome yet").isFalse();
+        // records in flight have no outcome yet, so the run is not over
+        await().during(Duration.ofMillis(50)).atMost(Duration.ofSeconds(5)).until(() -> !run.isDone());
         sink.answerAll();
         RunSummary summary = run.awaitCompletion(WAIT);
         assertThat(summary.generated()).isEqualTo(10);
