@@ -63,6 +63,11 @@ public final class KinesisFixture implements AutoCloseable {
         return new KinesisFixture(Backends.embedded());
     }
 
+    /** The embedded emulator configured as {@code config} says: shard limits, faults, a data directory... */
+    public static KinesisFixture embedded(io.kdg4j.local.LocalConfig config) {
+        return new KinesisFixture(Backends.embedded(config));
+    }
+
     /** LocalStack in Docker ({@value KinesisExtension#DEFAULT_LOCALSTACK_IMAGE} unless {@code image} says). */
     public static KinesisFixture localStack(String image) {
         return new KinesisFixture(Backends.localStack(image == null ? KinesisExtension.DEFAULT_LOCALSTACK_IMAGE

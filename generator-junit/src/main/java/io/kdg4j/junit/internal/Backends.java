@@ -28,7 +28,11 @@ public final class Backends {
     }
 
     public static StartedBackend embedded() {
-        LocalEmulator local = LocalEmulator.start();
+        return embedded(io.kdg4j.local.LocalConfig.ofDefaults());
+    }
+
+    public static StartedBackend embedded(io.kdg4j.local.LocalConfig config) {
+        LocalEmulator local = LocalEmulator.start(config);
         return new StartedBackend("embedded", AwsEndpoint.of(local.endpoint(), Region.of(local.region()),
                 local.accessKeyId(), local.secretAccessKey()), local);
     }
