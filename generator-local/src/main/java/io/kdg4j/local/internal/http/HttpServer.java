@@ -195,7 +195,9 @@ public final class HttpServer implements AutoCloseable {
                     + " bytes");
             FullHttpResponse http = toHttp(response, ctx.alloc().buffer(response.body().length));
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            // Not closed here: a client still sending the body would get a reset instead of this answer. The
+            // aggregator discards the rest of the body without keeping it, and the client closes on the header.
+            ctx.writeAndFlush(http);
         }
     }
 
