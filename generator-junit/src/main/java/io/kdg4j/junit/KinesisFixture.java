@@ -58,6 +58,14 @@ public final class KinesisFixture implements AutoCloseable {
         this.created = new Created(() -> kinesis, () -> firehose, () -> s3);
     }
 
+    /**
+     * As {@link Backend#AUTO} in tests: LocalStack ({@value KinesisExtension#DEFAULT_LOCALSTACK_IMAGE}) when a
+     * Docker engine answers, else the embedded emulator. {@link #backend()} says which it chose.
+     */
+    public static KinesisFixture auto() {
+        return Backends.dockerAvailable() ? localStack(null) : embedded();
+    }
+
     /** The embedded emulator, in this JVM. */
     public static KinesisFixture embedded() {
         return new KinesisFixture(Backends.embedded());
@@ -77,6 +85,16 @@ public final class KinesisFixture implements AutoCloseable {
     /** An endpoint that is already running (null: AWS_ENDPOINT_URL). */
     public static KinesisFixture endpoint(String url, Region region) {
         return new KinesisFixture(Backends.endpoint(url, region.id()));
+    }
+
+    /** Which backend this fixture runs on: {@link Backend#EMBEDDED}, {@link Backend#LOCALSTACK} or
+     * {@link Backend#ENDPOINT}; for tests whose assertions differ where LocalStack behaves unlike AWS. */
+    public Backend backend() {
+        return switch (backend.name()) {
+            case "embedded" -> Backend.EMBEDDED;
+            case "localstack" -> Backend.LOCALSTACK;
+            default -> Backend.ENDPOINT;
+        };
     }
 
     public AwsEndpoint endpoint() {

@@ -19,6 +19,7 @@ class KinesisFixtureTest {
         AwsEndpoint endpoint;
         try (KinesisFixture fixture = KinesisFixture.embedded()) {
             endpoint = fixture.endpoint();
+            assertThat(fixture.backend()).isEqualTo(Backend.EMBEDDED);
             RunningGenerator orders = fixture.stream("orders", 2,
                     Generator.from(Presets.get("sakila").schema()).seed(7).rate(2_000).limit(500));
             assertThat(orders.awaitCompletion(Duration.ofSeconds(30)).acked()).isEqualTo(500);
@@ -33,6 +34,15 @@ class KinesisFixtureTest {
         try (KinesisClient after = endpoint.kinesis()) {
             assertThatThrownBy(after::listStreams).as("the emulator is stopped with the fixture")
                     .isInstanceOf(SdkClientException.class);
+        }
+    }
+
+    @Test
+    void auto_choosesLocalStackOnlyWhereDockerAnswers_andSaysWhichItChose() throws Exception {
+        try (KinesisFixture fixture = KinesisFixture.auto()) {
+            assertThat(fixture.backend()).isEqualTo(io.kdg4j.junit.internal.Backends.dockerAvailable()
+                    ? Backend.LOCALSTACK : Backend.EMBEDDED);
+            assertThat(fixture.kinesis().listStreams().hasMoreStreams()).as("the backend answers").isFalse();
         }
     }
 }
