@@ -22,7 +22,7 @@ import java.util.Objects;
  * integral, so no rounding error builds up over a long run.
  */
 public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.Constant, RateProfile.Ramp,
-        RateProfile.Steps, RateProfile.Sine, RateProfile.Bursts, RateProfile.Scaled, PeriodicProfile {
+        RateProfile.Steps, RateProfile.Sine, RateProfile.Bursts, RateProfile.Scaled, RateProfile.Compressed, PeriodicProfile {
     /** Records per second at {@code seconds} after the start. */
     double rateAt(double seconds);
 
@@ -35,6 +35,18 @@ public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.C
             throw new IllegalArgumentException("rate factor must be positive and finite but was " + factor);
         }
         return this instanceof Unlimited ? this : new Scaled(this, factor);
+    }
+
+    /**
+     * The same rates in fast motion: what this profile does over {@code span} happens over {@code into}, e.g. a
+     * day's diurnal shape in a minute for a test. Rates keep their values; only the time between them shrinks.
+     */
+    default RateProfile compressed(Duration span, Duration into) {
+        double speedUp = seconds(span, "span") / seconds(into, "compressed span");
+        if (speedUp == 1 || this instanceof Unlimited || this instanceof Constant) {
+            return this;
+        }
+        return new Compressed(this, speedUp);
     }
 
     /** No pacing at all: as fast as the sink takes records. */
@@ -280,6 +292,19 @@ public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.C
         @Override
         public double recordsBy(double seconds) {
             return profile.recordsBy(seconds) * factor;
+        }
+    }
+
+    /** Another profile in fast motion: its second {@code s * speedUp} at second {@code s}. */
+    record Compressed(RateProfile profile, double speedUp) implements RateProfile {
+        @Override
+        public double rateAt(double seconds) {
+            return profile.rateAt(seconds * speedUp);
+        }
+
+        @Override
+        public double recordsBy(double seconds) {
+            return profile.recordsBy(seconds * speedUp) / speedUp;
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class RateSpecs {
     private static final String FORMS = "a number, constant:R, ramp:FROM..TO/DURATION, steps:R/D,R/D,...,R, "
-            + "sine:mean=M,amplitude=A,period=D, diurnal:min=A,max=B, bursts:base=B,peak=P,every=D,for=D, "
+            + "sine:mean=M,amplitude=A,period=D, diurnal:min=A,max=B[,day=D], bursts:base=B,peak=P,every=D,for=D, "
             + "periodic:mean=M,spread=S or periodic:file=GRID.csv";
 
     private RateSpecs() {
@@ -67,9 +67,11 @@ public final class RateSpecs {
                             number(p.get("amplitude"), "amplitude", spec), duration(p.get("period")));
                 }
                 case "diurnal" -> {
-                    Map<String, String> p = parameters(body, Set.of("min", "max"), spec);
-                    yield RateProfile.diurnal(number(p.get("min"), "min", spec), number(p.get("max"), "max", spec),
-                            java.time.Clock.systemUTC());
+                    Map<String, String> p = parameters(body, Set.of("min", "max"), Set.of("day"), spec);
+                    RateProfile day = RateProfile.diurnal(number(p.get("min"), "min", spec),
+                            number(p.get("max"), "max", spec), java.time.Clock.systemUTC());
+                    // day=1m: a whole day's shape every minute, for tests and demos
+                    yield p.containsKey("day") ? day.compressed(Duration.ofDays(1), duration(p.get("day"))) : day;
                 }
                 case "bursts" -> {
                     Map<String, String> p = parameters(body, Set.of("base", "peak", "every", "for"), spec);
@@ -153,12 +155,18 @@ public final class RateSpecs {
     }
 
     private static Map<String, String> parameters(String body, Set<String> names, String spec) {
+        return parameters(body, names, Set.of(), spec);
+    }
+
+    private static Map<String, String> parameters(String body, Set<String> names, Set<String> optional,
+                                                  String spec) {
         Map<String, String> values = new HashMap<>();
         for (String part : body.split(",")) {
             int eq = part.indexOf('=');
             String name = eq < 0 ? part.trim() : part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            if (eq < 0 || !names.contains(name)) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is not one of " + names + " as name=value");
+            if (eq < 0 || !(names.contains(name) || optional.contains(name))) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not one of " + names
+                        + (optional.isEmpty() ? "" : " or optional " + optional) + " as name=value");
             }
             values.put(name, part.substring(eq + 1).trim());
         }

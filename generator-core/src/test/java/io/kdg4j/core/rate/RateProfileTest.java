@@ -61,6 +61,39 @@ class RateProfileTest {
         assertThat(day.rateAt(2 * 3600)).isCloseTo(100, within(1e-6));
     }
 
+    @Test
+    void compressed_playsADaysDiurnalShapeInAMinute_withTheSameRatesAndAConsistentIntegral() {
+        java.time.Clock midnight = java.time.Clock.fixed(java.time.Instant.parse("2026-11-22T00:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        RateProfile day = RateProfile.diurnal(100, 2000, midnight);
+        RateProfile minute = day.compressed(java.time.Duration.ofDays(1), java.time.Duration.ofMinutes(1));
+        // 1,440 times faster: 02:00 is second 5, 14:00 second 35
+        assertThat(minute.rateAt(5)).isCloseTo(100, within(1e-6));
+        assertThat(minute.rateAt(35)).isCloseTo(2000, within(1e-6));
+        // a whole sine period: the mean rate times the minute
+        assertThat(minute.recordsBy(60)).isCloseTo(1050 * 60, within(1e-6));
+        double sum = 0;
+        for (int ms = 0; ms < 20_000; ms++) {
+            sum += minute.rateAt((ms + 0.5) / 1000) / 1000;
+        }
+        assertThat(minute.recordsBy(20)).isCloseTo(sum, within(0.01));
+        assertThat(RateProfile.constant(5).compressed(java.time.Duration.ofDays(1), java.time.Duration.ofSeconds(1)))
+                .isEqualTo(RateProfile.constant(5));
+    }
+
+    @Test
+    void diurnalSpec_takesAnOptionalDayLength() {
+        RateProfile fast = RateProfile.parse("diurnal:min=100,max=2000,day=1m");
+        double[] rates = new double[60];
+        for (int s = 0; s < 60; s++) {
+            rates[s] = fast.rateAt(s);
+        }
+        assertThat(java.util.Arrays.stream(rates).max().getAsDouble()).isCloseTo(2000, within(5.0));
+        assertThat(java.util.Arrays.stream(rates).min().getAsDouble()).isCloseTo(100, within(5.0));
+        assertThatThrownBy(() -> RateProfile.parse("diurnal:min=100,max=2000,week=1m"))
+                .hasMessageContaining("'week=1m' is not one of").hasMessageContaining("optional [day]");
+    }
+
     private static final java.time.Clock SUNDAY_10AM = java.time.Clock.fixed(
             java.time.Instant.parse("2026-11-22T10:00:00Z"), java.time.ZoneOffset.UTC);
 
