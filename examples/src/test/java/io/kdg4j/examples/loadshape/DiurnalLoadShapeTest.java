@@ -30,7 +30,7 @@ class DiurnalLoadShapeTest {
             // Second by second, away from the first and last second (where the run starts and stops mid-second).
             // The sink sends a part-filled batch after its 100 ms linger, so a record can arrive up to a tenth of a
             // second after it was due: each second can gain or lose that much at either end, 20% of the rate
-            // (or 40 records where the rate is low). Over five seconds those shifts mostly cancel: 5%.
+            // (or 2% of the peak where the rate is low). Over five seconds those shifts mostly cancel: 5%.
             for (int s = 1; s < 59; s++) {
                 assertThat((double) shape.arrived()[s]).as("second %d", s)
                         .isCloseTo(shape.asked()[s], within(Math.max(peak * 0.02, shape.asked()[s] * 0.20)));
