@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 /**
  * A 128-bit hash key as two longs compared unsigned: the MD5 of a partition key, or an explicit hash key. Kept
@@ -11,33 +12,68 @@ import java.security.NoSuchAlgorithmException;
  * more than the rest of the request.
  */
 record HashKey(long high, long low) implements Comparable<HashKey> {
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is required of every Java platform", e);
-        }
-    });
-
-    /**
-     * Recent keys and their hashes, per thread, direct-mapped by the key's hash code. Producers often repeat keys
-     * (device ids, user ids, a template's few values): a hit costs an array read and an equals instead of an MD5.
-     */
-    private static final int CACHE_SIZE = 16384;
-    private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[CACHE_SIZE * 2]);
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
 
     static HashKey md5(String partitionKey) {
-        Object[] recent = RECENT.get();
-        int h = partitionKey.hashCode();
-        int slot = ((h ^ (h >>> 14)) & (CACHE_SIZE - 1)) << 1;
-        if (partitionKey.equals(recent[slot])) {
-            return (HashKey) recent[slot + 1];
+        byte[] utf8 = partitionKey.getBytes(StandardCharsets.UTF_8);
+        return recent().md5(utf8, 0, utf8.length);
+    }
+
+    /** This thread's cache of recent keys: fetch it once per request, not once per record. */
+    static Recent recent() {
+        return RECENT.get();
+    }
+
+    /**
+     * Recent keys (UTF-8) and their hashes, direct-mapped by a hash of the bytes. Producers often repeat keys
+     * (device ids, user ids, a template's few values): a hit costs a short loop and a compare instead of an MD5,
+     * and the key is read where it lies in the request, without making a String. One per thread.
+     */
+    static final class Recent {
+        private static final int SIZE = 16384;
+        private final byte[][] keys = new byte[SIZE][];
+        private final HashKey[] hashes = new HashKey[SIZE];
+        private final MessageDigest md5;
+
+        private Recent() {
+            try {
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is required of every Java platform", e);
+            }
         }
-        byte[] digest = MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-        HashKey hash = new HashKey(longAt(digest, 0), longAt(digest, 8));
-        recent[slot] = partitionKey;
-        recent[slot + 1] = hash;
-        return hash;
+
+        /** The MD5 of the {@code length} bytes of a UTF-8 partition key at {@code offset} in {@code source}. */
+        HashKey md5(byte[] source, int offset, int length) {
+            int h = 1;
+            for (int i = offset, end = offset + length; i < end; i++) {
+                h = 31 * h + source[i];
+            }
+            int slot = (h ^ (h >>> 14)) & (SIZE - 1);
+            byte[] cached = keys[slot];
+            if (cached != null && sameBytes(cached, source, offset, length)) {
+                return hashes[slot];
+            }
+            md5.update(source, offset, length);
+            byte[] digest = md5.digest();
+            HashKey hash = new HashKey(longAt(digest, 0), longAt(digest, 8));
+            keys[slot] = Arrays.copyOfRange(source, offset, offset + length);
+            hashes[slot] = hash;
+            return hash;
+        }
+
+        // keys are short: a plain loop beats Arrays.equals' set-up for a range
+        private static boolean sameBytes(byte[] cached, byte[] source, int offset, int length) {
+            if (cached.length != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (cached[i] != source[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     static HashKey of(BigInteger value) {

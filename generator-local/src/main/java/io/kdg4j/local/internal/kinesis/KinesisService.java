@@ -346,7 +346,7 @@ public final class KinesisService {
         String key = keyNode.asText();
         checkKey(key, member);
         byte[] data = Fields.blob(dataNode, "Data");
-        checkSize(key, data, member);
+        checkSize(key, data.length, member);
         JsonNode explicit = record.get("ExplicitHashKey");
         return new Entry(stream.shardFor(hashKey(key, explicit == null || explicit.isNull() ? null
                 : explicit.asText())), key, data);
@@ -368,8 +368,8 @@ public final class KinesisService {
         }
     }
 
-    private static void checkSize(String key, byte[] data, String member) {
-        int size = data.length + key.getBytes(StandardCharsets.UTF_8).length;
+    private static void checkSize(String key, int dataLength, String member) {
+        int size = dataLength + key.getBytes(StandardCharsets.UTF_8).length;
         if (size > KinesisLimits.MAX_RECORD_BYTES) {
             throw AwsException.validation("1 validation error detected: Value at '" + member + "data' failed to "
                     + "satisfy constraint: Member must have length less than or equal to "
@@ -433,22 +433,27 @@ public final class KinesisService {
         }
         Shard[] shards = new Shard[n];
         long total = 0;
+        HashKey.Recent recent = HashKey.recent();
         for (int i = 0; i < n; i++) {
-            String key = request.keys[i];
-            byte[] data = request.data[i];
-            if (key == null || key.isEmpty() || key.length() > KinesisLimits.MAX_PARTITION_KEY_LENGTH || data == null
-                    || data.length + key.length() * 3L > KinesisLimits.MAX_RECORD_BYTES) {
-                // the slow path, with the member named: only for records that may be at fault
+            int keyBytes = request.keyLength[i];
+            if (request.keySource[i] == null || keyBytes == 0 || keyBytes > KinesisLimits.MAX_PARTITION_KEY_LENGTH
+                    || request.dataSource[i] == null
+                    || request.dataLength[i] + keyBytes > KinesisLimits.MAX_RECORD_BYTES) {
+                // the slow path, with the member named: only for records that may be at fault (a key of more than
+                // 256 bytes can still be 256 characters or fewer)
                 String member = "records." + (i + 1) + ".member.";
+                String key = request.key(i);
                 checkKey(key, member);
-                if (data == null) {
+                if (request.dataSource[i] == null) {
                     throw AwsException.validation("1 validation error detected: Value null at '" + member + "data' "
                             + "failed to satisfy constraint: Member must not be null");
                 }
-                checkSize(key, data, member);
+                checkSize(key, request.dataLength[i], member);
             }
-            shards[i] = stream.shardFor(hashKey(key, request.explicitHashKeys[i]));
-            total += request.data[i].length + key.length();
+            shards[i] = stream.shardFor(request.explicitHashKeys[i] == null
+                    ? recent.md5(request.keySource[i], request.keyOffset[i], keyBytes)
+                    : HashKey.of(explicitHashKey(request.explicitHashKeys[i])));
+            total += request.dataLength[i] + keyBytes;
         }
         if (total > KinesisLimits.MAX_BYTES_PER_PUT_RECORDS) {
             throw AwsException.invalidArgument("Records size exceeds 5 MB limit (the request's records and "
@@ -462,7 +467,7 @@ public final class KinesisService {
         int[] perShard = new int[stream.shardCount()];
         for (int i = 0; i < n; i++) {
             Shard shard = shards[i];
-            if (!shard.admit(request.data[i].length + request.keys[i].length())) {
+            if (!shard.admit(request.dataLength[i] + request.keyLength[i])) {
                 errors[i] = "ProvisionedThroughputExceededException";
                 failed++;
             } else if (faults.failEntry()) {
@@ -479,7 +484,7 @@ public final class KinesisService {
         long now = store.now();
         for (int s = 0; s < byShard.length; s++) {
             if (perShard[s] > 0) {
-                store.appendAll(stream.shards()[s], now, request.keys, request.data, byShard[s], perShard[s], counters);
+                store.appendAll(stream.shards()[s], now, request, byShard[s], perShard[s], counters);
             }
         }
         String[] messages = new String[n];

@@ -107,12 +107,11 @@ public final class KinesisStore {
     }
 
     /** Appends records to one shard under one lock and keeps the byte cap. */
-    void appendAll(Shard shard, long arrival, String[] keys, byte[][] data, int[] indexes, int count,
-                   long[] counters) {
-        shard.appendAll(arrival, keys, data, indexes, count, counters);
+    void appendAll(Shard shard, long arrival, PutRecordsBody request, int[] indexes, int count, long[] counters) {
+        shard.appendAll(arrival, request, indexes, count, counters);
         long bytes = 0;
         for (int i = 0; i < count; i++) {
-            bytes += data[indexes[i]].length + keys[indexes[i]].length();
+            bytes += request.dataLength[indexes[i]] + request.keyLength[indexes[i]];
         }
         if (storedBytes.addAndGet(bytes) > maxStoredBytes) {
             trimToCap();

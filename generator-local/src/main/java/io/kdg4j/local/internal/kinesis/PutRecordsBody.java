@@ -6,22 +6,57 @@ import io.kdg4j.local.internal.protocol.AwsException;
 import io.kdg4j.local.internal.protocol.CborReader;
 import io.kdg4j.local.internal.protocol.JsonProtocol;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A PutRecords body read with a streaming parser straight into arrays: the data plane's hottest request is
- * read without building a JSON tree of 500 objects.
+ * read without building a JSON tree of 500 objects. In CBOR each record's data and partition key stay where they
+ * are in the body, as offsets and lengths, and are copied once, into the shard: no array or String per record.
+ * JSON (base64 data, escaped keys) and chunked CBOR strings are decoded into arrays of their own.
  */
 final class PutRecordsBody {
     private static final byte[][] RECORD_FIELDS = {"Data".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         "PartitionKey".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         "ExplicitHashKey".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+    /** The field names as the SDK writes them, with their CBOR text heads. */
+    private static final byte[] DATA_NAME = {0x64, 'D', 'a', 't', 'a'};
+    private static final byte[] KEY_NAME = {0x6c, 'P', 'a', 'r', 't', 'i', 't', 'i', 'o', 'n', 'K', 'e', 'y'};
     String streamName;
     String streamArn;
     int count;
-    String[] keys = new String[16];
-    byte[][] data = new byte[16][];
+    /** Where record i's partition key lies as UTF-8: {@code keySource[i]} (null when absent) from keyOffset[i]. */
+    byte[][] keySource = new byte[16][];
+    int[] keyOffset = new int[16];
+    int[] keyLength = new int[16];
+    byte[][] dataSource = new byte[16][];
+    int[] dataOffset = new int[16];
+    int[] dataLength = new int[16];
     String[] explicitHashKeys = new String[16];
+
+    /** Record i's partition key, decoded (for messages and the slow checks); null when absent. */
+    String key(int i) {
+        return keySource[i] == null ? null
+                : new String(keySource[i], keyOffset[i], keyLength[i], java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Record i's data, copied out (for tests and messages); null when absent. */
+    byte[] data(int i) {
+        return dataSource[i] == null ? null
+                : Arrays.copyOfRange(dataSource[i], dataOffset[i], dataOffset[i] + dataLength[i]);
+    }
+
+    private void key(byte[] source, int offset, int length) {
+        keySource[count] = source;
+        keyOffset[count] = offset;
+        keyLength[count] = length;
+    }
+
+    private void data(byte[] source, int offset, int length) {
+        dataSource[count] = source;
+        dataOffset[count] = offset;
+        dataLength[count] = length;
+    }
 
     static PutRecordsBody parse(JsonProtocol protocol, byte[] body) {
         if (protocol == JsonProtocol.CBOR) {
@@ -61,7 +96,7 @@ final class PutRecordsBody {
             switch (field) {
                 case "StreamName" -> parsed.streamName = cbor.readText("'StreamName'");
                 case "StreamARN" -> parsed.streamArn = cbor.readText("'StreamARN'");
-                case "Records" -> parsed.records(cbor);
+                case "Records" -> parsed.records(cbor, body);
                 default -> cbor.skip();
             }
         }
@@ -72,11 +107,17 @@ final class PutRecordsBody {
         return parsed;
     }
 
-    private void records(CborReader cbor) {
+    private void records(CborReader cbor, byte[] body) {
         long items = cbor.readArrayStart("'Records'");
         for (long r = 0; items == CborReader.INDEFINITE ? !cbor.readBreak() : r < items; r++) {
-            if (count == keys.length) {
+            if (count == keySource.length) {
                 grow();
+            }
+            int end = sdkRecord(body, cbor.position());
+            if (end > 0) {
+                cbor.seek(end);
+                count++;
+                continue;
             }
             long fields = cbor.readMapStart("each record");
             for (long f = 0; fields == CborReader.INDEFINITE ? !cbor.readBreak() : f < fields; f++) {
@@ -85,8 +126,22 @@ final class PutRecordsBody {
                     continue;
                 }
                 switch (field) {
-                    case 0 -> data[count] = cbor.readBytes("'Data'");
-                    case 1 -> keys[count] = cbor.readText("'PartitionKey'");
+                    case 0 -> {
+                        if (cbor.readSlice(2)) {
+                            data(body, cbor.sliceOffset(), cbor.sliceLength());
+                        } else {
+                            byte[] bytes = cbor.readBytes("'Data'");
+                            data(bytes, 0, bytes.length);
+                        }
+                    }
+                    case 1 -> {
+                        if (cbor.readSlice(3)) {
+                            key(body, cbor.sliceOffset(), cbor.sliceLength());
+                        } else {
+                            byte[] utf8 = cbor.readText("'PartitionKey'").getBytes(StandardCharsets.UTF_8);
+                            key(utf8, 0, utf8.length);
+                        }
+                    }
                     case 2 -> explicitHashKeys[count] = cbor.readText("'ExplicitHashKey'");
                     default -> cbor.skip();
                 }
@@ -95,10 +150,83 @@ final class PutRecordsBody {
         }
     }
 
+    /**
+     * Reads a record written exactly as the AWS SDK for Java v2 writes one (an indefinite map of Data, then
+     * PartitionKey, both definite strings) in one pass over the bytes; returns where it ends, or 0 for any other
+     * shape, which the general reader then takes. This is most of what the emulator does per record.
+     */
+    private int sdkRecord(byte[] in, int p) {
+        if (p + 1 + DATA_NAME.length >= in.length || (in[p] & 0xff) != 0xbf
+                || !Arrays.equals(in, p + 1, p + 1 + DATA_NAME.length, DATA_NAME, 0, DATA_NAME.length)) {
+            return 0;
+        }
+        p += 1 + DATA_NAME.length;
+        long data = definite(in, p, 2);
+        if (data < 0) {
+            return 0;
+        }
+        int dataAt = (int) (data >>> 32);
+        int dataLength = (int) data;
+        p = dataAt + dataLength;
+        if (p + KEY_NAME.length >= in.length
+                || !Arrays.equals(in, p, p + KEY_NAME.length, KEY_NAME, 0, KEY_NAME.length)) {
+            return 0;
+        }
+        p += KEY_NAME.length;
+        long key = definite(in, p, 3);
+        if (key < 0) {
+            return 0;
+        }
+        int keyAt = (int) (key >>> 32);
+        int keyLength = (int) key;
+        p = keyAt + keyLength;
+        if (p >= in.length || (in[p] & 0xff) != 0xff) {
+            return 0;
+        }
+        data(in, dataAt, dataLength);
+        key(in, keyAt, keyLength);
+        return p + 1;
+    }
+
+    /** A definite string of {@code major} type at {@code p}: (content offset << 32 | length), or -1. */
+    private static long definite(byte[] in, int p, int major) {
+        if (p >= in.length || (in[p] & 0xff) >>> 5 != major) {
+            return -1;
+        }
+        int info = in[p] & 0x1f;
+        long length;
+        int at;
+        if (info < 24) {
+            length = info;
+            at = p + 1;
+        } else if (info == 24 && p + 1 < in.length) {
+            length = in[p + 1] & 0xff;
+            at = p + 2;
+        } else if (info == 25 && p + 2 < in.length) {
+            length = (in[p + 1] & 0xff) << 8 | (in[p + 2] & 0xff);
+            at = p + 3;
+        } else if (info == 26 && p + 4 < in.length) {
+            length = ((long) (in[p + 1] & 0xff) << 24) | (in[p + 2] & 0xff) << 16 | (in[p + 3] & 0xff) << 8
+                    | (in[p + 4] & 0xff);
+            at = p + 5;
+        } else {
+            return -1;
+        }
+        if (at + length > in.length) {
+            return -1;
+        }
+        return (long) at << 32 | length;
+    }
+
     private void grow() {
-        keys = Arrays.copyOf(keys, count * 2);
-        data = Arrays.copyOf(data, count * 2);
-        explicitHashKeys = Arrays.copyOf(explicitHashKeys, count * 2);
+        int size = count * 2;
+        keySource = Arrays.copyOf(keySource, size);
+        keyOffset = Arrays.copyOf(keyOffset, size);
+        keyLength = Arrays.copyOf(keyLength, size);
+        dataSource = Arrays.copyOf(dataSource, size);
+        dataOffset = Arrays.copyOf(dataOffset, size);
+        dataLength = Arrays.copyOf(dataLength, size);
+        explicitHashKeys = Arrays.copyOf(explicitHashKeys, size);
     }
 
     private void records(JsonParser parser, JsonToken value) throws IOException {
@@ -109,15 +237,26 @@ final class PutRecordsBody {
             throw AwsException.serialization("'Records' must be an array");
         }
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            if (count == keys.length) {
+            if (count == keySource.length) {
                 grow();
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
                 switch (field) {
-                    case "Data" -> data[count] = token == JsonToken.VALUE_NULL ? null : parser.getBinaryValue();
-                    case "PartitionKey" -> keys[count] = text(parser, token, field);
+                    case "Data" -> {
+                        if (token != JsonToken.VALUE_NULL) {
+                            byte[] bytes = parser.getBinaryValue();
+                            data(bytes, 0, bytes.length);
+                        }
+                    }
+                    case "PartitionKey" -> {
+                        String key = text(parser, token, field);
+                        if (key != null) {
+                            byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+                            key(utf8, 0, utf8.length);
+                        }
+                    }
                     case "ExplicitHashKey" -> explicitHashKeys[count] = text(parser, token, field);
                     default -> parser.skipChildren();
                 }

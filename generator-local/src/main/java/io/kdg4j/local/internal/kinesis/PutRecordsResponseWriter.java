@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class PutRecordsResponseWriter {
     private static final byte[] SEQUENCE_NUMBER = "SequenceNumber".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SHARD_ID = "ShardId".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAILED_RECORD_COUNT = "FailedRecordCount".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RECORDS = "Records".getBytes(StandardCharsets.US_ASCII);
     /** Where the 28 digits start in {@link #successEntry}: map head, key head and key, text head (2 bytes). */
     static final int SEQUENCE_OFFSET = 1 + 1 + SEQUENCE_NUMBER.length + 2;
 
@@ -45,18 +47,36 @@ final class PutRecordsResponseWriter {
     private static void cbor(Buffer out, int failedCount, Shard[] shards, long[] counters,
                              String[] errors, String[] messages, int count) {
         out.write(0xa3);                                   // map of 3
-        cborText(out, "FailedRecordCount".getBytes(StandardCharsets.US_ASCII));
+        cborText(out, FAILED_RECORD_COUNT);
         cborHead(out, 0, failedCount);                     // unsigned int
-        cborText(out, "Records".getBytes(StandardCharsets.US_ASCII));
+        cborText(out, RECORDS);
         cborHead(out, 4, count);                           // array
         byte[] sequence = new byte[SequenceNumbers.length()];
+        // per shard index: where its last success entry was written and with which counter
+        int shardSlots = 0;
+        for (int i = 0; i < count; i++) {
+            shardSlots = Math.max(shardSlots, shards[i].index() + 1);
+        }
+        int[] lastAt = new int[shardSlots];
+        long[] lastCounter = new long[shardSlots];
+        java.util.Arrays.fill(lastAt, -1);
         for (int i = 0; i < count; i++) {
             if (errors[i] == null) {
-                // a success is a fixed template per shard with the digits written into place
+                // a success is a fixed template per shard with the digits written into place; a shard's records
+                // in one request have consecutive counters, so most entries copy the shard's previous entry and
+                // add one to its last digits instead of writing all twenty
                 byte[] entry = shards[i].responseEntry();
+                int slot = shards[i].index();
                 int at = out.size();
-                out.write(entry, 0, entry.length);
-                SequenceNumbers.write(shards[i], counters[i], out.array(), at + SEQUENCE_OFFSET);
+                if (lastAt[slot] >= 0 && counters[i] == lastCounter[slot] + 1) {
+                    out.write(out.array(), lastAt[slot], entry.length);
+                    increment(out.array(), at + SEQUENCE_OFFSET + SequenceNumbers.length() - 1);
+                } else {
+                    out.write(entry, 0, entry.length);
+                    SequenceNumbers.write(shards[i], counters[i], out.array(), at + SEQUENCE_OFFSET);
+                }
+                lastAt[slot] = at;
+                lastCounter[slot] = counters[i];
                 continue;
             }
             out.write(0xa2);                               // map of 2
@@ -75,6 +95,15 @@ final class PutRecordsResponseWriter {
         }
         cborText(out, "EncryptionType".getBytes(StandardCharsets.US_ASCII));
         cborText(out, "NONE".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Adds one to the decimal digits ending at {@code last} (the counter never overflows its 20 digits). */
+    private static void increment(byte[] digits, int last) {
+        int i = last;
+        while (digits[i] == '9') {
+            digits[i--] = '0';
+        }
+        digits[i]++;
     }
 
     private static void cborText(Buffer out, byte[] utf8) {
@@ -150,6 +179,7 @@ final class PutRecordsResponseWriter {
 
         void write(byte[] source, int offset, int length) {
             if (size + length > bytes.length) {
+                // source may be this buffer's own array: it stays valid, as the copy below reads from it
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
             }
             System.arraycopy(source, offset, bytes, size, length);

@@ -86,38 +86,40 @@ final class Shard {
 
     /** Appends a record and returns its counter. */
     synchronized long append(long arrivalMillis, String partitionKey, byte[] bytes) {
-        return appendUnlocked(arrivalMillis, partitionKey.getBytes(StandardCharsets.UTF_8), bytes);
+        byte[] key = partitionKey.getBytes(StandardCharsets.UTF_8);
+        return appendUnlocked(arrivalMillis, key, 0, key.length, bytes, 0, bytes.length);
     }
 
-    /** Appends records under one lock; counters[index] gets each record's counter. */
-    synchronized void appendAll(long arrivalMillis, String[] partitionKeys, byte[][] bytes, int[] indexes, int count,
+    /** Appends the records {@code indexes[0..count)} of a request under one lock; counters[index] gets each one's. */
+    synchronized void appendAll(long arrivalMillis, PutRecordsBody request, int[] indexes, int count,
                                 long[] counters) {
         for (int i = 0; i < count; i++) {
-            int index = indexes[i];
-            counters[index] = appendUnlocked(arrivalMillis, partitionKeys[index].getBytes(StandardCharsets.UTF_8),
-                    bytes[index]);
+            int r = indexes[i];
+            counters[r] = appendUnlocked(arrivalMillis, request.keySource[r], request.keyOffset[r],
+                    request.keyLength[r], request.dataSource[r], request.dataOffset[r], request.dataLength[r]);
         }
     }
 
-    private long appendUnlocked(long arrivalMillis, byte[] key, byte[] data) {
+    private long appendUnlocked(long arrivalMillis, byte[] key, int keyOffset, int keyLength, byte[] data,
+                                int dataOffset, int dataLength) {
         if (head + size == arrivals.length) {
             grow();
         }
-        int length = data.length + key.length;
+        int length = dataLength + keyLength;
         if (fill + length > SEGMENT_BYTES || segments.isEmpty()) {
             segments.add(new byte[Math.max(SEGMENT_BYTES, length)]);
             fill = 0;
         }
         int segment = segments.size() - 1;
         byte[] bytes = segments.get(segment);
-        System.arraycopy(data, 0, bytes, fill, data.length);
-        System.arraycopy(key, 0, bytes, fill + data.length, key.length);
+        System.arraycopy(data, dataOffset, bytes, fill, dataLength);
+        System.arraycopy(key, keyOffset, bytes, fill + dataLength, keyLength);
         int at = head + size;
         arrivals[at] = arrivalMillis;
         segmentOf[at] = segment;
         offsets[at] = fill;
-        dataLengths[at] = data.length;
-        keyLengths[at] = key.length;
+        dataLengths[at] = dataLength;
+        keyLengths[at] = keyLength;
         fill += length;
         size++;
         return firstCounter + size - 1;

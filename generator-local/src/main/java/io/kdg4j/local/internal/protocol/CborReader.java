@@ -17,9 +17,21 @@ public final class CborReader {
 
     private final byte[] in;
     private int position;
+    private int sliceOffset;
+    private int sliceLength;
 
     public CborReader(byte[] in) {
         this.in = in;
+    }
+
+    /** Where the next item starts in the input. */
+    public int position() {
+        return position;
+    }
+
+    /** Moves to {@code position}, where the caller has read past an item on its own. */
+    public void seek(int position) {
+        this.position = checkedPosition(position);
     }
 
     public boolean atEnd() {
@@ -99,6 +111,37 @@ public final class CborReader {
         }
         readText("a field name");
         return -1;
+    }
+
+    /**
+     * Reads a definite-length string of {@code major} type (2 bytes, 3 text) without copying it: true, with
+     * {@link #sliceOffset()} and {@link #sliceLength()} saying where it lies in the input. False, reading nothing,
+     * for anything else (a chunked string, another type): read that with {@link #readBytes} or {@link #readText}.
+     */
+    public boolean readSlice(int major) {
+        skipTags();
+        int initial = peekByte() & 0xff;
+        int info = initial & 0x1f;
+        if (initial >>> 5 != major || info == 31) {
+            return false;
+        }
+        position++;
+        long length = argument(info);
+        int end = checkedPosition(position + length);
+        sliceOffset = position;
+        sliceLength = end - position;
+        position = end;
+        return true;
+    }
+
+    /** Where the string {@link #readSlice} read starts in the input. */
+    public int sliceOffset() {
+        return sliceOffset;
+    }
+
+    /** The length in bytes of the string {@link #readSlice} read. */
+    public int sliceLength() {
+        return sliceLength;
     }
 
     /** A byte string (definite or chunked). */

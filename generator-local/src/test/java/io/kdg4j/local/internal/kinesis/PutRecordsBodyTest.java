@@ -54,16 +54,41 @@ class PutRecordsBodyTest {
             assertThat(parsed.streamArn).isNull();
             assertThat(parsed.count).isEqualTo(40);
             for (int i = 0; i < 40; i++) {
-                assertThat(new String(parsed.data[i])).isEqualTo("record-" + i);
-                assertThat(parsed.keys[i]).isEqualTo("ключ-" + i);
+                assertThat(new String(parsed.data(i))).isEqualTo("record-" + i);
+                assertThat(parsed.key(i)).isEqualTo("ключ-" + i);
                 assertThat(parsed.explicitHashKeys[i]).isEqualTo(i % 2 == 0 ? String.valueOf(i) : null);
             }
         }
     }
 
+    /** A PutRecords body as KinesisAsyncClient 2.41 sent it (two records: "hello" under key-1, 150 zeros under k2). */
+    private static final String SDK_BODY = "bf675265636f7264739fbf64446174614568656c6c6f6c506172746974696f6e4b6579656b"
+            + "65792d31ffbf6444617461589600" + "00".repeat(149) + "6c506172746974696f6e4b6579626b32ffff6a53747265616d4e"
+            + "616d656173ff";
+
+    @Test
+    void readsTheSdksOwnBytes_theShapeTheFastPathTakes() {
+        byte[] body = java.util.HexFormat.of().parseHex(SDK_BODY);
+        PutRecordsBody parsed = PutRecordsBody.parse(JsonProtocol.CBOR, body);
+        assertThat(parsed.streamName).isEqualTo("s");
+        assertThat(parsed.count).isEqualTo(2);
+        assertThat(parsed.key(0)).isEqualTo("key-1");
+        assertThat(new String(parsed.data(0))).isEqualTo("hello");
+        assertThat(parsed.key(1)).isEqualTo("k2");
+        assertThat(parsed.data(1)).hasSize(150).containsOnly(0);
+        // the records are read in place, not copied
+        assertThat(parsed.dataSource[1]).isSameAs(body);
+        assertThat(parsed.keySource[0]).isSameAs(body);
+    }
+
     @Test
     void everyTruncation_andRandomCorruption_isASerializationError() throws IOException {
         byte[] whole = body(5, true);
+        byte[] sdk = java.util.HexFormat.of().parseHex(SDK_BODY);
+        for (int length = 0; length < sdk.length; length++) {
+            byte[] cut = java.util.Arrays.copyOf(sdk, length);
+            assertThatThrownBy(() -> PutRecordsBody.parse(JsonProtocol.CBOR, cut)).isInstanceOf(AwsException.class);
+        }
         for (int length = 0; length < whole.length; length++) {
             byte[] cut = java.util.Arrays.copyOf(whole, length);
             assertThatThrownBy(() -> PutRecordsBody.parse(JsonProtocol.CBOR, cut))

@@ -1,0 +1,81 @@
+package io.kdg4j.benchmarks;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.kdg4j.local.internal.FaultInjector;
+import io.kdg4j.local.internal.http.AwsRequest;
+import io.kdg4j.local.internal.http.AwsResponse;
+import io.kdg4j.local.internal.kinesis.KinesisService;
+import io.kdg4j.local.internal.kinesis.KinesisStore;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The emulator's own work on one PutRecords call of 500 records (150-byte data, CBOR), without HTTP or a client:
+ * what {@link EmulatorBenchmark} adds to the canned endpoint, in microseconds per call, on one thread.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar PutRecordsHandlerBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PutRecordsHandlerBenchmark {
+    private KinesisService service;
+    private AwsRequest request;
+
+    @Setup
+    public void setUp() throws Exception {
+        KinesisStore store = new KinesisStore(Clock.systemUTC(), "us-east-1", 0, 64L * 1024 * 1024,
+                24 * 3_600_000L, false);
+        service = new KinesisService(store, new FaultInjector(0, 0, 0, 1));
+        AwsResponse created = service.handle("CreateStream", request("{\"StreamName\":\"bench\",\"ShardCount\":4}"
+                .getBytes(), "application/x-amz-json-1.1"));
+        if (created.status() != 200) {
+            throw new IllegalStateException(new String(created.body()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] data = new byte[150];
+        java.util.Arrays.fill(data, (byte) 'x');
+        try (JsonGenerator g = new CBORFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("Records");
+            for (int i = 0; i < EmulatorBenchmark.BATCH; i++) {
+                g.writeStartObject();
+                g.writeBinaryField("Data", data);
+                g.writeStringField("PartitionKey", "key-" + i);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("StreamName", "bench");
+            g.writeEndObject();
+        }
+        request = request(out.toByteArray(), "application/x-amz-cbor-1.1");
+    }
+
+    private static AwsRequest request(byte[] body, String contentType) {
+        return new AwsRequest("POST", "/", Map.of(), Map.of("content-type", contentType), body);
+    }
+
+    /** One PutRecords call of 500 records: parse, place by MD5, store, answer. */
+    @Benchmark
+    public AwsResponse putRecords() {
+        return service.handle("PutRecords", request);
+    }
+}
