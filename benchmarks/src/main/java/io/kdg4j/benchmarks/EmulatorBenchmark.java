@@ -96,6 +96,11 @@ public class EmulatorBenchmark {
                 Thread.sleep(20);
             }
         }
+        request = request(stream);
+    }
+
+    /** {@value #BATCH} records of 150 bytes under keys key-0, key-1, ... */
+    static PutRecordsRequest request(String stream) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
         byte[] data = new byte[150];
         java.util.Arrays.fill(data, (byte) 'x');
@@ -103,7 +108,7 @@ public class EmulatorBenchmark {
             entries.add(PutRecordsRequestEntry.builder().partitionKey("key-" + i).data(SdkBytes.fromByteArray(data))
                     .build());
         }
-        request = PutRecordsRequest.builder().streamName(stream).records(entries).build();
+        return PutRecordsRequest.builder().streamName(stream).records(entries).build();
     }
 
     static KinesisAsyncClient client(URI endpoint, boolean http2) {
@@ -130,6 +135,12 @@ public class EmulatorBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH * BATCHES_PER_OP)
     public int putRecords() throws Exception {
+        sendBatches(client, request);
+        return 0;
+    }
+
+    /** Sends {@code request} {@value #BATCHES_PER_OP} times, at most {@value #IN_FLIGHT} in flight; all must land. */
+    static void sendBatches(KinesisAsyncClient client, PutRecordsRequest request) throws Exception {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<PutRecordsResponse>> calls = new ArrayList<>(BATCHES_PER_OP);
         for (int i = 0; i < BATCHES_PER_OP; i++) {
@@ -145,6 +156,5 @@ public class EmulatorBenchmark {
         if (failed > 0) {
             throw new IllegalStateException(failed + " records failed");
         }
-        return failed;
     }
 }

@@ -2,10 +2,6 @@ package io.kdg4j.benchmarks;
 
 import io.kdg4j.local.LocalConfig;
 import io.kdg4j.local.LocalEmulator;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,11 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
@@ -78,14 +71,7 @@ public class PairedIngestBenchmark {
                 .streamStatus() != StreamStatus.ACTIVE) {
             Thread.sleep(20);
         }
-        List<PutRecordsRequestEntry> entries = new ArrayList<>();
-        byte[] data = new byte[150];
-        java.util.Arrays.fill(data, (byte) 'x');
-        for (int i = 0; i < EmulatorBenchmark.BATCH; i++) {
-            entries.add(PutRecordsRequestEntry.builder().partitionKey("key-" + i).data(SdkBytes.fromByteArray(data))
-                    .build());
-        }
-        request = PutRecordsRequest.builder().streamName("bench").records(entries).build();
+        request = EmulatorBenchmark.request("bench");
     }
 
     @TearDown(Level.Trial)
@@ -111,19 +97,7 @@ public class PairedIngestBenchmark {
 
     private long timed(KinesisAsyncClient client) throws Exception {
         long start = System.nanoTime();
-        Semaphore inFlight = new Semaphore(EmulatorBenchmark.IN_FLIGHT);
-        List<CompletableFuture<PutRecordsResponse>> calls = new ArrayList<>(EmulatorBenchmark.BATCHES_PER_OP);
-        for (int i = 0; i < EmulatorBenchmark.BATCHES_PER_OP; i++) {
-            inFlight.acquire();
-            CompletableFuture<PutRecordsResponse> call = client.putRecords(request);
-            call.whenComplete((r, e) -> inFlight.release());
-            calls.add(call);
-        }
-        for (CompletableFuture<PutRecordsResponse> call : calls) {
-            if (call.get().failedRecordCount() > 0) {
-                throw new IllegalStateException("records failed");
-            }
-        }
+        EmulatorBenchmark.sendBatches(client, request);
         return System.nanoTime() - start;
     }
 }
