@@ -34,6 +34,10 @@ final class FakerCompiler {
             }
             expression = expression.contains("#{") ? expression : "#{" + expression.trim() + "}";
         }
+        PreparedText[] known = expression == null ? null : plainWordList(locale, expression);
+        if (known != null) {
+            return new DictionaryNode(known);
+        }
         Rng rng = new Rng();
         Faker probe;
         synchronized (PROBE_FAKERS) {
@@ -57,6 +61,34 @@ final class FakerCompiler {
         return new FakerNode(expression, spec.function(), localeSlot, path);
     }
 
+    /**
+     * The word list of {@code #{key}} read from Datafaker's YAML without starting Datafaker (see
+     * {@link DatafakerWords}), when it is a list of plain words: then Datafaker's answer is a uniform pick from it.
+     * Null otherwise, and the field is checked by evaluating it.
+     */
+    private static PreparedText[] plainWordList(Locale locale, String expression) {
+        Matcher matcher = SINGLE_KEY.matcher(expression);
+        if (!matcher.matches()) {
+            return null;
+        }
+        return prepared(DatafakerWords.fetch(locale, matcher.group(1)));
+    }
+
+    private static PreparedText[] prepared(Object fetched) {
+        if (!(fetched instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        PreparedText[] prepared = new PreparedText[list.size()];
+        for (int i = 0; i < prepared.length; i++) {
+            if (!(list.get(i) instanceof String word) || word.indexOf('#') >= 0 || word.indexOf('{') >= 0
+                    || word.indexOf('?') >= 0) {
+                return null;
+            }
+            prepared[i] = PreparedText.of(word);
+        }
+        return prepared;
+    }
+
     private static Object evaluate(Faker faker, FakerSpec spec, String expression, Rng rng, long seed) {
         ((RngRandom) faker.random().getRandomInternal()).setSeed(seed);
         return spec.function() != null ? spec.function().apply(faker) : faker.expression(expression);
@@ -77,18 +109,13 @@ final class FakerCompiler {
         } catch (RuntimeException e) {
             return null;
         }
-        if (!(fetched instanceof List<?> list) || list.isEmpty()) {
+        PreparedText[] prepared = prepared(fetched);
+        if (prepared == null) {
             return null;
         }
         Set<String> words = new HashSet<>();
-        PreparedText[] prepared = new PreparedText[list.size()];
-        for (int i = 0; i < prepared.length; i++) {
-            if (!(list.get(i) instanceof String word) || word.indexOf('#') >= 0 || word.indexOf('{') >= 0
-                    || word.indexOf('?') >= 0) {
-                return null;
-            }
-            words.add(word);
-            prepared[i] = PreparedText.of(word);
+        for (Object word : (List<?>) fetched) {
+            words.add((String) word);
         }
         for (int probe = 0; probe < PROBES; probe++) {
             Object sample = evaluate(faker, spec, expression, rng, 1000 + probe);

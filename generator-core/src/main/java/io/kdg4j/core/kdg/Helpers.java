@@ -246,8 +246,11 @@ final class Helpers {
     /** A Datafaker word list (part {@code part} of a list of lists when part > 0), read once. */
     @SuppressWarnings("unchecked")
     private static List<Object> wordList(String key, int part) {
-        Faker faker = new Faker(java.util.Locale.US, new Random(0));
-        Object list = faker.fakeValuesService().fetchObject(key, faker.getContext());
+        Object list = io.kdg4j.core.internal.DatafakerWords.fetch(java.util.Locale.US, key);
+        if (list == null) {
+            Faker faker = new Faker(java.util.Locale.US, new Random(0));
+            list = faker.fakeValuesService().fetchObject(key, faker.getContext());
+        }
         List<Object> words = (List<Object>) list;
         return part > 0 ? (List<Object>) words.get(part - 1) : words;
     }
