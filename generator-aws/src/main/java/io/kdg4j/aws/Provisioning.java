@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Stateless; the caller owns the clients.
  */
 public final class Provisioning {
-    private static final long POLL_MILLIS = 100;
+    /** Polls start fast (an emulator is ACTIVE in tens of milliseconds) and back off towards AWS's pace. */
+    private static final long FIRST_POLL_MILLIS = 10;
+    private static final long MAX_POLL_MILLIS = 250;
 
     private Provisioning() {
     }
@@ -133,12 +135,14 @@ public final class Provisioning {
 
     private static void waitUntil(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_POLL_MILLIS;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new KdgException("timed out after " + timeout + " waiting for " + what);
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pause);
+                pause = Math.min(MAX_POLL_MILLIS, pause * 2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KdgException("interrupted while waiting for " + what, e);

@@ -73,6 +73,15 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
 
     private static final Namespace NAMESPACE = Namespace.create(KinesisExtension.class);
     private static final System.Logger LOG = System.getLogger(KinesisExtension.class.getName());
+    /**
+     * Runs each task on a thread of its own: the common pool has a single worker on two cores, where the tasks
+     * started together would run one after the other.
+     */
+    private static final java.util.concurrent.Executor OWN_THREAD = task -> {
+        Thread thread = new Thread(task, "kdg4j-junit-setup");
+        thread.setDaemon(true);
+        thread.start();
+    };
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofMinutes(2);
 
     private final Backend backendOverride;
@@ -155,49 +164,73 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
      */
     private static final class Clients implements AutoCloseable {
         private final AwsEndpoint endpoint;
-        private KinesisClient kinesis;
-        private KinesisAsyncClient kinesisAsync;
-        private FirehoseClient firehose;
-        private FirehoseAsyncClient firehoseAsync;
-        private S3Client s3;
+        // one lock each, so that a client built in the background does not hold up another one being built
+        private final Lazy<KinesisClient> kinesis;
+        private final Lazy<KinesisAsyncClient> kinesisAsync;
+        private final Lazy<FirehoseClient> firehose;
+        private final Lazy<FirehoseAsyncClient> firehoseAsync;
+        private final Lazy<S3Client> s3;
 
         Clients(AwsEndpoint endpoint) {
             this.endpoint = endpoint;
+            this.kinesis = new Lazy<>(endpoint::kinesis);
+            this.kinesisAsync = new Lazy<>(() -> endpoint.kinesisAsync(16));
+            this.firehose = new Lazy<>(endpoint::firehose);
+            this.firehoseAsync = new Lazy<>(() -> endpoint.firehoseAsync(16));
+            this.s3 = new Lazy<>(endpoint::s3);
         }
 
         AwsEndpoint endpoint() {
             return endpoint;
         }
 
-        synchronized KinesisClient kinesis() {
-            return kinesis != null ? kinesis : (kinesis = endpoint.kinesis());
+        KinesisClient kinesis() {
+            return kinesis.get();
         }
 
-        synchronized KinesisAsyncClient kinesisAsync() {
-            return kinesisAsync != null ? kinesisAsync : (kinesisAsync = endpoint.kinesisAsync(16));
+        KinesisAsyncClient kinesisAsync() {
+            return kinesisAsync.get();
         }
 
-        synchronized FirehoseClient firehose() {
-            return firehose != null ? firehose : (firehose = endpoint.firehose());
+        FirehoseClient firehose() {
+            return firehose.get();
         }
 
-        synchronized FirehoseAsyncClient firehoseAsync() {
-            return firehoseAsync != null ? firehoseAsync : (firehoseAsync = endpoint.firehoseAsync(16));
+        FirehoseAsyncClient firehoseAsync() {
+            return firehoseAsync.get();
         }
 
-        synchronized S3Client s3() {
-            return s3 != null ? s3 : (s3 = endpoint.s3());
+        S3Client s3() {
+            return s3.get();
         }
 
         @Override
-        public synchronized void close() {
-            for (AutoCloseable client : new AutoCloseable[] {kinesis, kinesisAsync, firehose, firehoseAsync, s3}) {
-                if (client != null) {
-                    try {
-                        client.close();
-                    } catch (Exception e) {
-                        // closing a client does not fail a test
-                    }
+        public void close() {
+            for (Lazy<? extends AutoCloseable> client : List.of(kinesis, kinesisAsync, firehose, firehoseAsync, s3)) {
+                client.closeIfBuilt();
+            }
+        }
+    }
+
+    /** A client built on first use, under its own lock. */
+    private static final class Lazy<T extends AutoCloseable> {
+        private final java.util.function.Supplier<T> factory;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        synchronized T get() {
+            return value != null ? value : (value = factory.get());
+        }
+
+        synchronized void closeIfBuilt() {
+            if (value != null) {
+                try {
+                    value.close();
+                } catch (Exception e) {
+                    // closing a client does not fail a test
                 }
             }
         }
@@ -359,8 +392,11 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, OWN_THREAD);
         Clients clients = clients(context);
+        // and the sending client is built meanwhile too (in a cold JVM, its HTTP/2 stack loads for 150 ms)
+        CompletableFuture<?> sendingClient = CompletableFuture.runAsync(toStream ? clients::kinesisAsync
+                : clients::firehoseAsync, OWN_THREAD);
         TestResources resources = context.getStore(NAMESPACE).getOrComputeIfAbsent(new TestResourcesKey(),
                 key -> new TestResources(new Created(clients::kinesis, clients::firehose, clients::s3)),
                 TestResources.class);
@@ -404,6 +440,7 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         }
         Generator generator;
         try {
+            sendingClient.join();
             generator = building.join();
         } catch (CompletionException e) {
             sink.close();
