@@ -33,6 +33,10 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
         private static final int SIZE = 16384;
         private final byte[][] keys = new byte[SIZE][];
         private final HashKey[] hashes = new HashKey[SIZE];
+        // the shard each key last went to, and in which stream (by id: holding the stream itself would keep a
+        // deleted stream's records alive); a stream never changes its shards
+        private final long[] streamIds = new long[SIZE];
+        private final int[] shardIndexes = new int[SIZE];
         private final MessageDigest md5;
 
         private Recent() {
@@ -45,6 +49,21 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
 
         /** The MD5 of the {@code length} bytes of a UTF-8 partition key at {@code offset} in {@code source}. */
         HashKey md5(byte[] source, int offset, int length) {
+            return hashes[slot(source, offset, length)];
+        }
+
+        /** The shard of {@code stream} that the partition key's MD5 falls in. */
+        Shard shard(Stream stream, byte[] source, int offset, int length) {
+            int slot = slot(source, offset, length);
+            if (streamIds[slot] != stream.id()) {
+                shardIndexes[slot] = stream.shardFor(hashes[slot]).index();
+                streamIds[slot] = stream.id();
+            }
+            return stream.shards()[shardIndexes[slot]];
+        }
+
+        /** The cache slot that now holds the key, hashing it with MD5 when it was not there. */
+        private int slot(byte[] source, int offset, int length) {
             int h = 1;
             for (int i = offset, end = offset + length; i < end; i++) {
                 h = 31 * h + source[i];
@@ -52,14 +71,14 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
             int slot = (h ^ (h >>> 14)) & (SIZE - 1);
             byte[] cached = keys[slot];
             if (cached != null && sameBytes(cached, source, offset, length)) {
-                return hashes[slot];
+                return slot;
             }
             md5.update(source, offset, length);
             byte[] digest = md5.digest();
-            HashKey hash = new HashKey(longAt(digest, 0), longAt(digest, 8));
             keys[slot] = Arrays.copyOfRange(source, offset, offset + length);
-            hashes[slot] = hash;
-            return hash;
+            hashes[slot] = new HashKey(longAt(digest, 0), longAt(digest, 8));
+            streamIds[slot] = 0;
+            return slot;
         }
 
         // keys are short: a plain loop beats Arrays.equals' set-up for a range

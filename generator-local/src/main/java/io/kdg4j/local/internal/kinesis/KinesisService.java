@@ -450,48 +450,58 @@ public final class KinesisService {
                 }
                 checkSize(key, request.dataLength[i], member);
             }
-            shards[i] = stream.shardFor(request.explicitHashKeys[i] == null
-                    ? recent.md5(request.keySource[i], request.keyOffset[i], keyBytes)
-                    : HashKey.of(explicitHashKey(request.explicitHashKeys[i])));
+            shards[i] = request.explicitHashKeys[i] == null
+                    ? recent.shard(stream, request.keySource[i], request.keyOffset[i], keyBytes)
+                    : stream.shardFor(HashKey.of(explicitHashKey(request.explicitHashKeys[i])));
             total += request.dataLength[i] + keyBytes;
         }
         if (total > KinesisLimits.MAX_BYTES_PER_PUT_RECORDS) {
             throw AwsException.invalidArgument("Records size exceeds 5 MB limit (the request's records and "
                     + "partition keys were " + total + " bytes)");
         }
-        String[] errors = new String[n];
+        String[] errors = null;
         long[] counters = new long[n];
         int failed = 0;
-        // admit in request order, then append each shard's records under one lock
-        int[][] byShard = new int[stream.shardCount()][];
-        int[] perShard = new int[stream.shardCount()];
+        // admit in request order, then append each shard's records under one lock, in request order
+        int shardCount = stream.shardCount();
+        int[] perShard = new int[shardCount];
         for (int i = 0; i < n; i++) {
             Shard shard = shards[i];
-            if (!shard.admit(request.dataLength[i] + request.keyLength[i])) {
-                errors[i] = "ProvisionedThroughputExceededException";
-                failed++;
-            } else if (faults.failEntry()) {
-                errors[i] = "InternalFailure";
-                failed++;
+            String error = !shard.admit(request.dataLength[i] + request.keyLength[i])
+                    ? "ProvisionedThroughputExceededException" : faults.failEntry() ? "InternalFailure" : null;
+            if (error == null) {
+                perShard[shard.index()]++;
             } else {
-                int s = shard.index();
-                if (byShard[s] == null) {
-                    byShard[s] = new int[n];
-                }
-                byShard[s][perShard[s]++] = i;
+                errors = errors == null ? new String[n] : errors;
+                errors[i] = error;
+                failed++;
+            }
+        }
+        int[] next = new int[shardCount];
+        for (int s = 1; s < shardCount; s++) {
+            next[s] = next[s - 1] + perShard[s - 1];
+        }
+        int[] firstOf = next.clone();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (errors == null || errors[i] == null) {
+                order[next[shards[i].index()]++] = i;
             }
         }
         long now = store.now();
-        for (int s = 0; s < byShard.length; s++) {
+        for (int s = 0; s < shardCount; s++) {
             if (perShard[s] > 0) {
-                store.appendAll(stream.shards()[s], now, request, byShard[s], perShard[s], counters);
+                store.appendAll(stream.shards()[s], now, request, order, firstOf[s], perShard[s], counters);
             }
         }
-        String[] messages = new String[n];
-        for (int i = 0; i < n; i++) {
-            if (errors[i] != null) {
-                messages[i] = errors[i].equals("InternalFailure") ? "Internal service failure."
-                        : throttled(stream, shards[i]);
+        String[] messages = null;
+        if (errors != null) {
+            messages = new String[n];
+            for (int i = 0; i < n; i++) {
+                if (errors[i] != null) {
+                    messages[i] = errors[i].equals("InternalFailure") ? "Internal service failure."
+                            : throttled(stream, shards[i]);
+                }
             }
         }
         return PutRecordsResponseWriter.write(protocol, failed, shards, counters, errors, messages, n);

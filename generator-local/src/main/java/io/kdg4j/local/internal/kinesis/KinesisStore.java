@@ -107,10 +107,11 @@ public final class KinesisStore {
     }
 
     /** Appends records to one shard under one lock and keeps the byte cap. */
-    void appendAll(Shard shard, long arrival, PutRecordsBody request, int[] indexes, int count, long[] counters) {
-        shard.appendAll(arrival, request, indexes, count, counters);
+    void appendAll(Shard shard, long arrival, PutRecordsBody request, int[] indexes, int from, int count,
+                   long[] counters) {
+        shard.appendAll(arrival, request, indexes, from, count, counters);
         long bytes = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             bytes += request.dataLength[indexes[i]] + request.keyLength[indexes[i]];
         }
         if (storedBytes.addAndGet(bytes) > maxStoredBytes) {

@@ -19,6 +19,7 @@ final class PutRecordsBody {
     private static final byte[][] RECORD_FIELDS = {"Data".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         "PartitionKey".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         "ExplicitHashKey".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+    private static final int CAPACITY = KinesisLimits.MAX_RECORDS_PER_PUT_RECORDS;
     /** The field names as the SDK writes them, with their CBOR text heads. */
     private static final byte[] DATA_NAME = {0x64, 'D', 'a', 't', 'a'};
     private static final byte[] KEY_NAME = {0x6c, 'P', 'a', 'r', 't', 'i', 't', 'i', 'o', 'n', 'K', 'e', 'y'};
@@ -26,13 +27,15 @@ final class PutRecordsBody {
     String streamArn;
     int count;
     /** Where record i's partition key lies as UTF-8: {@code keySource[i]} (null when absent) from keyOffset[i]. */
-    byte[][] keySource = new byte[16][];
-    int[] keyOffset = new int[16];
-    int[] keyLength = new int[16];
-    byte[][] dataSource = new byte[16][];
-    int[] dataOffset = new int[16];
-    int[] dataLength = new int[16];
-    String[] explicitHashKeys = new String[16];
+    // room for a full request (500 records) from the start: the SDK writes Records as an indefinite array, so
+    // the count is not known up front, and growing by doubling copied every array five times
+    byte[][] keySource = new byte[CAPACITY][];
+    int[] keyOffset = new int[CAPACITY];
+    int[] keyLength = new int[CAPACITY];
+    byte[][] dataSource = new byte[CAPACITY][];
+    int[] dataOffset = new int[CAPACITY];
+    int[] dataLength = new int[CAPACITY];
+    String[] explicitHashKeys = new String[CAPACITY];
 
     /** Record i's partition key, decoded (for messages and the slow checks); null when absent. */
     String key(int i) {
@@ -156,8 +159,7 @@ final class PutRecordsBody {
      * shape, which the general reader then takes. This is most of what the emulator does per record.
      */
     private int sdkRecord(byte[] in, int p) {
-        if (p + 1 + DATA_NAME.length >= in.length || (in[p] & 0xff) != 0xbf
-                || !Arrays.equals(in, p + 1, p + 1 + DATA_NAME.length, DATA_NAME, 0, DATA_NAME.length)) {
+        if (p + 1 + DATA_NAME.length >= in.length || (in[p] & 0xff) != 0xbf || !startsWith(in, p + 1, DATA_NAME)) {
             return 0;
         }
         p += 1 + DATA_NAME.length;
@@ -168,8 +170,7 @@ final class PutRecordsBody {
         int dataAt = (int) (data >>> 32);
         int dataLength = (int) data;
         p = dataAt + dataLength;
-        if (p + KEY_NAME.length >= in.length
-                || !Arrays.equals(in, p, p + KEY_NAME.length, KEY_NAME, 0, KEY_NAME.length)) {
+        if (p + KEY_NAME.length >= in.length || !startsWith(in, p, KEY_NAME)) {
             return 0;
         }
         p += KEY_NAME.length;
@@ -186,6 +187,16 @@ final class PutRecordsBody {
         data(in, dataAt, dataLength);
         key(in, keyAt, keyLength);
         return p + 1;
+    }
+
+    // a plain loop: for a few bytes it beats Arrays.equals' set-up for a range
+    private static boolean startsWith(byte[] in, int p, byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            if (in[p + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A definite string of {@code major} type at {@code p}: (content offset << 32 | length), or -1. */
@@ -219,7 +230,7 @@ final class PutRecordsBody {
     }
 
     private void grow() {
-        int size = count * 2;
+        int size = Math.max(16, count * 2);
         keySource = Arrays.copyOf(keySource, size);
         keyOffset = Arrays.copyOf(keyOffset, size);
         keyLength = Arrays.copyOf(keyLength, size);

@@ -15,6 +15,8 @@ final class PutRecordsResponseWriter {
     private static final byte[] SHARD_ID = "ShardId".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FAILED_RECORD_COUNT = "FailedRecordCount".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RECORDS = "Records".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENCRYPTION_TYPE = "EncryptionType".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NONE = "NONE".getBytes(StandardCharsets.US_ASCII);
     /** Where the 28 digits start in {@link #successEntry}: map head, key head and key, text head (2 bytes). */
     static final int SEQUENCE_OFFSET = 1 + 1 + SEQUENCE_NUMBER.length + 2;
 
@@ -32,16 +34,34 @@ final class PutRecordsResponseWriter {
     private PutRecordsResponseWriter() {
     }
 
-    /** errors[i] (with messages[i]) for failed entries, else the entry succeeded with counters[i] on shards[i]. */
+    /**
+     * errors[i] (with messages[i]) for failed entries, else the entry succeeded with counters[i] on shards[i];
+     * errors and messages are null when every entry succeeded.
+     */
     static AwsResponse write(JsonProtocol protocol, int failedCount, Shard[] shards, long[] counters, String[] errors,
                              String[] messages, int count) {
-        Buffer out = new Buffer(64 + count * 72);
+        boolean exact = errors == null && protocol == JsonProtocol.CBOR;
+        Buffer out = new Buffer(exact ? successesSize(shards, count) : 64 + count * 72);
         if (protocol == JsonProtocol.CBOR) {
             cbor(out, failedCount, shards, counters, errors, messages, count);
         } else {
             json(out, failedCount, shards, counters, errors, messages, count);
         }
         return AwsResponse.of(200, protocol.contentType(), out.toByteArray());
+    }
+
+    /** The exact size of an all-success CBOR response, so that its buffer is the answer without a copy. */
+    private static int successesSize(Shard[] shards, int count) {
+        int size = 1 + 1 + FAILED_RECORD_COUNT.length + 1 + 1 + RECORDS.length + headSize(count)
+                + 1 + ENCRYPTION_TYPE.length + 1 + NONE.length;
+        for (int i = 0; i < count; i++) {
+            size += shards[i].responseEntry().length;
+        }
+        return size;
+    }
+
+    private static int headSize(long value) {
+        return value < 24 ? 1 : value < 256 ? 2 : value < 65536 ? 3 : 5;
     }
 
     private static void cbor(Buffer out, int failedCount, Shard[] shards, long[] counters,
@@ -61,7 +81,7 @@ final class PutRecordsResponseWriter {
         long[] lastCounter = new long[shardSlots];
         java.util.Arrays.fill(lastAt, -1);
         for (int i = 0; i < count; i++) {
-            if (errors[i] == null) {
+            if (errors == null || errors[i] == null) {
                 // a success is a fixed template per shard with the digits written into place; a shard's records
                 // in one request have consecutive counters, so most entries copy the shard's previous entry and
                 // add one to its last digits instead of writing all twenty
@@ -93,8 +113,8 @@ final class PutRecordsResponseWriter {
                 cborText(out, shards[i].idBytes());
             }
         }
-        cborText(out, "EncryptionType".getBytes(StandardCharsets.US_ASCII));
-        cborText(out, "NONE".getBytes(StandardCharsets.US_ASCII));
+        cborText(out, ENCRYPTION_TYPE);
+        cborText(out, NONE);
     }
 
     /** Adds one to the decimal digits ending at {@code last} (the counter never overflows its 20 digits). */
@@ -140,7 +160,7 @@ final class PutRecordsResponseWriter {
             if (i > 0) {
                 text.append(',');
             }
-            if (errors[i] != null) {
+            if (errors != null && errors[i] != null) {
                 text.append("{\"ErrorCode\":\"").append(errors[i]).append("\",\"ErrorMessage\":\"")
                         .append(messages[i].replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}");
             } else {
@@ -186,8 +206,9 @@ final class PutRecordsResponseWriter {
             size += length;
         }
 
+        /** The bytes written: the backing array itself when it is exactly full. */
         byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
 
         int size() {

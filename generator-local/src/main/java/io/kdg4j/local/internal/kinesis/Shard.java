@@ -90,10 +90,13 @@ final class Shard {
         return appendUnlocked(arrivalMillis, key, 0, key.length, bytes, 0, bytes.length);
     }
 
-    /** Appends the records {@code indexes[0..count)} of a request under one lock; counters[index] gets each one's. */
-    synchronized void appendAll(long arrivalMillis, PutRecordsBody request, int[] indexes, int count,
+    /**
+     * Appends the records {@code indexes[from..from + count)} of a request under one lock; counters[index] gets
+     * each one's.
+     */
+    synchronized void appendAll(long arrivalMillis, PutRecordsBody request, int[] indexes, int from, int count,
                                 long[] counters) {
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             int r = indexes[i];
             counters[r] = appendUnlocked(arrivalMillis, request.keySource[r], request.keyOffset[r],
                     request.keyLength[r], request.dataSource[r], request.dataOffset[r], request.dataLength[r]);

@@ -8,6 +8,9 @@ import java.util.TreeMap;
 public final class Stream {
     static final BigInteger HASH_SPACE = BigInteger.ONE.shiftLeft(128);
 
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    /** Unique in this JVM, never reused: a stream deleted and created again under its name is another stream. */
+    private final long id = IDS.incrementAndGet();
     private final String name;
     private final String arn;
     private final boolean onDemand;
@@ -55,6 +58,10 @@ public final class Stream {
 
     String status(long nowMillis) {
         return isActive(nowMillis) ? "ACTIVE" : "CREATING";
+    }
+
+    long id() {
+        return id;
     }
 
     Shard[] shards() {
