@@ -21,6 +21,7 @@ public final class KinesisStore {
     private final long maxStoredBytes;
     private final long maxRetentionMillis;
     private final boolean limited;
+    private final SegmentPool segments = new SegmentPool();
 
     public KinesisStore(Clock clock, String region, long creationDelayMillis, long maxStoredBytes,
                         long maxRetentionMillis, boolean limited) {
@@ -56,7 +57,8 @@ public final class KinesisStore {
                     + "that would have resulted from this request: " + shardCount + ".");
         }
         long now = now();
-        Stream stream = new Stream(name, arnOf(name), shardCount, onDemand, now, now + creationDelayMillis, limited);
+        Stream stream = new Stream(name, arnOf(name), shardCount, onDemand, now, now + creationDelayMillis, limited,
+                segments);
         streams.put(name, stream);
         return stream;
     }

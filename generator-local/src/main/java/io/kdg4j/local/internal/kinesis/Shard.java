@@ -13,7 +13,7 @@ import java.util.List;
  * garbage collector rather than millions; trimming drops whole segments. Thread-safe.
  */
 final class Shard {
-    private static final int SEGMENT_BYTES = 1 << 20;
+    private static final int SEGMENT_BYTES = SegmentPool.SEGMENT_BYTES;
 
     private final int index;
     private final String id;
@@ -36,10 +36,12 @@ final class Shard {
     /** Segments by number; segments before {@code firstSegment} are released. */
     private final List<byte[]> segments = new ArrayList<>();
     private int firstSegment;
+    private final SegmentPool pool;
     private int fill = SEGMENT_BYTES;
 
-    Shard(int index, BigInteger startingHashKey, BigInteger endingHashKey, boolean limited) {
+    Shard(int index, BigInteger startingHashKey, BigInteger endingHashKey, boolean limited, SegmentPool pool) {
         this.index = index;
+        this.pool = pool;
         this.id = String.format("shardId-%012d", index);
         this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
         this.responseEntry = PutRecordsResponseWriter.successEntry(idBytes);
@@ -110,7 +112,7 @@ final class Shard {
         }
         int length = dataLength + keyLength;
         if (fill + length > SEGMENT_BYTES || segments.isEmpty()) {
-            segments.add(new byte[Math.max(SEGMENT_BYTES, length)]);
+            segments.add(pool.take(length));
             fill = 0;
         }
         int segment = segments.size() - 1;
@@ -172,7 +174,7 @@ final class Shard {
         firstCounter++;
         int live = size == 0 ? segments.size() - 1 : segmentOf[head];
         while (firstSegment < live) {
-            segments.set(firstSegment++, null);
+            pool.give(segments.set(firstSegment++, null));
         }
         if (size == 0) {
             head = 0;
