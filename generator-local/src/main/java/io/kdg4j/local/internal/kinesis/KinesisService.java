@@ -494,6 +494,7 @@ public final class KinesisService {
                 store.appendAll(stream.shards()[s], now, request, order, firstOf[s], perShard[s], counters);
             }
         }
+        store.keepCap();
         String[] messages = null;
         if (errors != null) {
             messages = new String[n];

@@ -102,13 +102,12 @@ public final class KinesisStore {
     /** Appends to a shard and keeps the byte cap. */
     long append(Shard shard, long arrival, String key, byte[] data) {
         long counter = shard.append(arrival, key, data);
-        if (storedBytes.addAndGet(data.length + key.length()) > maxStoredBytes) {
-            trimToCap();
-        }
+        storedBytes.addAndGet(data.length + key.length());
+        keepCap();
         return counter;
     }
 
-    /** Appends records to one shard under one lock and keeps the byte cap. */
+    /** Appends records to one shard under one lock; the caller then calls {@link #keepCap()}. */
     void appendAll(Shard shard, long arrival, PutRecordsBody request, int[] indexes, int from, int count,
                    long[] counters) {
         shard.appendAll(arrival, request, indexes, from, count, counters);
@@ -116,7 +115,15 @@ public final class KinesisStore {
         for (int i = from; i < from + count; i++) {
             bytes += request.dataLength[indexes[i]] + request.keyLength[indexes[i]];
         }
-        if (storedBytes.addAndGet(bytes) > maxStoredBytes) {
+        storedBytes.addAndGet(bytes);
+    }
+
+    /**
+     * Trims the oldest records of any stream when the store holds more than its cap, down to a sixty-fourth below
+     * it, so that a store at its cap trims every few requests rather than on each one.
+     */
+    void keepCap() {
+        if (storedBytes.get() > maxStoredBytes) {
             trimToCap();
         }
     }
@@ -140,7 +147,8 @@ public final class KinesisStore {
     }
 
     private void trimToCap() {
-        while (storedBytes.get() > maxStoredBytes) {
+        long target = maxStoredBytes - maxStoredBytes / 64;
+        while (storedBytes.get() > target) {
             Shard oldest = null;
             long oldestArrival = Long.MAX_VALUE;
             for (Stream stream : streams.values()) {
@@ -156,7 +164,7 @@ public final class KinesisStore {
                 return;
             }
             // trim a slice at a time so the scan is not repeated per record
-            long freed = oldest.trimOldest(storedBytes.get() - maxStoredBytes, 1024);
+            long freed = oldest.trimOldest(storedBytes.get() - target, 1024);
             if (freed == 0) {
                 return;
             }
