@@ -42,13 +42,15 @@ public final class LocalEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService background;
     private final FirehoseService firehose;
+    private final KinesisService kinesis;
 
     private LocalEmulator(LocalConfig config, HttpServer server, ScheduledExecutorService background,
-                          FirehoseService firehose) {
+                          FirehoseService firehose, KinesisService kinesis) {
         this.config = config;
         this.server = server;
         this.background = background;
         this.firehose = firehose;
+        this.kinesis = kinesis;
     }
 
     /** Starts with {@link LocalConfig#ofDefaults()}. */
@@ -88,7 +90,7 @@ public final class LocalEmulator implements AutoCloseable {
         }
         background.scheduleWithFixedDelay(firehose::tick, 100, 100, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(streams::sweep, 1, 1, TimeUnit.SECONDS);
-        return new LocalEmulator(config, server, background, firehose);
+        return new LocalEmulator(config, server, background, firehose, kinesis);
     }
 
     /** Where clients send requests: {@code http://127.0.0.1:PORT}. */
@@ -116,6 +118,29 @@ public final class LocalEmulator implements AutoCloseable {
 
     public LocalConfig config() {
         return config;
+    }
+
+    /**
+     * Creates Kinesis stream {@code name} with {@code shards} shards (0 for on-demand) unless it exists, and returns
+     * once it is ACTIVE; true when this call created it. The same rules and errors as CreateStream, without a
+     * client: a fixture in the same JVM can have its stream ready while its SDK client is still being built.
+     *
+     * @throws IllegalArgumentException when CreateStream would refuse it, with the service's message
+     */
+    public boolean createStreamIfAbsent(String name, int shards) {
+        boolean created = kinesis.createIfAbsent(name, shards);
+        try {
+            kinesis.awaitActive(name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stream " + name + " was being created", e);
+        }
+        return created;
+    }
+
+    /** Deletes Kinesis stream {@code name} and its records, as DeleteStream does; false when there was none. */
+    public boolean deleteStream(String name) {
+        return kinesis.deleteIfPresent(name);
     }
 
     /** Delivers everything Firehose is buffering now, as if every buffer's interval had passed. */

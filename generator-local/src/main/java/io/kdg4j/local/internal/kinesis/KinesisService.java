@@ -79,15 +79,18 @@ public final class KinesisService {
     }
 
     private AwsResponse createStream(Fields in) {
-        String name = in.requiredText("StreamName");
+        Fields mode = in.object("StreamModeDetails");
+        create(in.requiredText("StreamName"), in.integer("ShardCount"),
+                mode != null && "ON_DEMAND".equals(mode.text("StreamMode")));
+        return in.protocol().respond(w -> { });
+    }
+
+    private void create(String name, Integer shardCount, boolean onDemand) {
         if (!STREAM_NAME.matcher(name).matches()) {
             throw AwsException.validation("1 validation error detected: Value '" + name + "' at 'streamName' failed "
                     + "to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and "
                     + "have length between 1 and 128");
         }
-        Fields mode = in.object("StreamModeDetails");
-        boolean onDemand = mode != null && "ON_DEMAND".equals(mode.text("StreamMode"));
-        Integer shardCount = in.integer("ShardCount");
         if (!onDemand && shardCount == null) {
             throw AwsException.invalidArgument("ShardCount is required for streams in PROVISIONED mode.");
         }
@@ -97,7 +100,46 @@ public final class KinesisService {
                     + "failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
         store.create(name, shards, onDemand);
-        return in.protocol().respond(w -> { });
+    }
+
+    /**
+     * CreateStream for a caller in the same JVM ({@code shards} 0 for on-demand), unless the stream exists; true
+     * when created.
+     *
+     * @throws IllegalArgumentException with CreateStream's message when it would refuse
+     */
+    public boolean createIfAbsent(String name, int shards) {
+        try {
+            create(name, shards == 0 ? null : shards, shards == 0);
+            return true;
+        } catch (AwsException e) {
+            if (e.code().equals("ResourceInUseException")) {
+                return false;
+            }
+            throw new IllegalArgumentException(e.code() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until stream {@code name} is ACTIVE: the rest of its CREATING time, which is known. */
+    public void awaitActive(String name) throws InterruptedException {
+        Stream stream = store.find(name);
+        long left;
+        while ((left = stream.readyAtMillis() - store.now()) > 0) {
+            Thread.sleep(left);
+        }
+    }
+
+    /** DeleteStream for a caller in the same JVM; false when there was no such stream. */
+    public boolean deleteIfPresent(String name) {
+        try {
+            store.delete(name);
+            return true;
+        } catch (AwsException e) {
+            if (e.code().equals("ResourceNotFoundException")) {
+                return false;
+            }
+            throw new IllegalArgumentException(e.code() + ": " + e.getMessage(), e);
+        }
     }
 
     private AwsResponse deleteStream(Fields in) {

@@ -52,6 +52,10 @@ public final class Stream {
         return createdMillis;
     }
 
+    long readyAtMillis() {
+        return readyAtMillis;
+    }
+
     public boolean isActive(long nowMillis) {
         return nowMillis >= readyAtMillis;
     }
