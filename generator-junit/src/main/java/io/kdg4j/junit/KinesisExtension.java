@@ -17,6 +17,7 @@ import io.kdg4j.core.schema.PartitionKeySpec;
 import io.kdg4j.junit.internal.Backends;
 import io.kdg4j.junit.internal.Created;
 import io.kdg4j.junit.internal.StartedBackend;
+import io.kdg4j.local.LocalEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Settings are JUnit configuration parameters ({@code junit-platform.properties} or {@code -D}):
  * {@value #BACKEND} ({@code auto}, {@code embedded}, {@code localstack}, {@code endpoint}),
  * {@value #LOCALSTACK_IMAGE} (default {@value #DEFAULT_LOCALSTACK_IMAGE}), {@value #ENDPOINT} and
- * {@value #REGION} (default us-east-1) for the endpoint backend.
+ * {@value #REGION} (default us-east-1) for the endpoint backend; {@value #WARM_UP} ({@code true} by default) loads
+ * what the first class will need in the background while JUnit discovers tests.
  */
 public final class KinesisExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
         TestExecutionExceptionHandler {
@@ -70,6 +72,7 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
     public static final String DEFAULT_LOCALSTACK_IMAGE = "localstack/localstack:4.14.0";
     public static final String ENDPOINT = "kdg4j.endpoint";
     public static final String REGION = "kdg4j.region";
+    public static final String WARM_UP = "kdg4j.warmUp";
 
     private static final Namespace NAMESPACE = Namespace.create(KinesisExtension.class);
     private static final System.Logger LOG = System.getLogger(KinesisExtension.class.getName());
@@ -395,25 +398,27 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         }, OWN_THREAD);
         Clients clients = clients(context);
         // and the sending client is built meanwhile too (in a cold JVM, its HTTP/2 stack loads for 150 ms)
-        CompletableFuture<?> sendingClient = CompletableFuture.runAsync(toStream ? clients::kinesisAsync
-                : clients::firehoseAsync, OWN_THREAD);
+        String destination = toStream ? annotation.stream() : annotation.deliveryStream();
+        CompletableFuture<?> sendingClient = CompletableFuture.runAsync(() -> prime(clients, toStream, destination),
+                OWN_THREAD);
+        // an embedded emulator makes and deletes streams itself: no client to build first, no polling for ACTIVE
+        LocalEmulator local = backend(context).emulator().orElse(null);
         TestResources resources = context.getStore(NAMESPACE).getOrComputeIfAbsent(new TestResourcesKey(),
-                key -> new TestResources(new Created(clients::kinesis, clients::firehose, clients::s3)),
+                key -> new TestResources(local != null
+                        ? new Created(local::deleteStream, clients::firehose, clients::s3)
+                        : new Created(clients::kinesis, clients::firehose, clients::s3)),
                 TestResources.class);
         RecordSink sink;
-        String destination;
         if (toStream) {
-            destination = annotation.stream();
             if (annotation.shards() < 0) {
                 throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": shards must be >= 0 "
                         + "(0 = on-demand) but was " + annotation.shards());
             }
-            if (Provisioning.ensureStream(clients.kinesis(), destination, annotation.shards(), PROVISIONING_TIMEOUT)) {
+            if (ensureStream(local, clients, destination, annotation.shards(), where)) {
                 resources.created.stream(destination);
             }
             sink = KinesisSink.builder(clients.kinesisAsync(), destination).build();
         } else {
-            destination = annotation.deliveryStream();
             if (annotation.bucket().isBlank()) {
                 throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": deliveryStream "
                         + destination + " needs a bucket");
@@ -455,6 +460,33 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
             running.start();
         }
         return running;
+    }
+
+    /**
+     * Builds the sending client and has it describe its destination, without waiting for the answer. A cold
+     * client's first call loads the whole request path (marshalling, signing, the HTTP/2 connection: about 200 ms in
+     * a fresh JVM); started here it overlaps the generator's start and the sink's first linger instead of following
+     * them. The answer (the destination may not exist yet) is of no interest.
+     */
+    private static void prime(Clients clients, boolean toStream, String destination) {
+        if (toStream) {
+            KinesisAsyncClient client = clients.kinesisAsync();
+            OWN_THREAD.execute(() -> client.describeStreamSummary(b -> b.streamName(destination)));
+        } else {
+            FirehoseAsyncClient client = clients.firehoseAsync();
+            OWN_THREAD.execute(() -> client.describeDeliveryStream(b -> b.deliveryStreamName(destination)));
+        }
+    }
+
+    private static boolean ensureStream(LocalEmulator local, Clients clients, String stream, int shards, String where) {
+        if (local == null) {
+            return Provisioning.ensureStream(clients.kinesis(), stream, shards, PROVISIONING_TIMEOUT);
+        }
+        try {
+            return local.createStreamIfAbsent(stream, shards);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage(), e);
+        }
     }
 
     private static Generator configured(Generator generator, KinesisGenerator annotation, long seed, String where) {

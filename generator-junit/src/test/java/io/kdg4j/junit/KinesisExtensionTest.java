@@ -250,6 +250,16 @@ class KinesisExtensionTest {
         }
     }
 
+    @KinesisTest(backend = Backend.EMBEDDED)
+    static class BadStreamName {
+        @KinesisGenerator(stream = "has space", preset = "iot", records = 1)
+        RunningGenerator gen;
+
+        @Test
+        void never() {
+        }
+    }
+
     @Test
     void misuse_failsWithAClearConfigurationError() {
         // JUnit reports what a resolver throws as a ParameterResolutionException carrying the message
@@ -262,5 +272,9 @@ class KinesisExtensionTest {
                 message(m -> m.contains("field NoStream.nowhere needs exactly one of stream and deliveryStream")))));
         run(UnknownPreset.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("sakilla")))));
+        // the embedded emulator makes the stream itself, with CreateStream's rules and message
+        run(BadStreamName.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("field BadStreamName.gen")
+                        && m.contains("'has space' at 'streamName'")))));
     }
 }

@@ -3,6 +3,7 @@ package io.kdg4j.junit.internal;
 import io.kdg4j.aws.LandingReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * buckets (emptied first). Never anything it found already there.
  */
 public final class Created implements AutoCloseable {
-    private final Supplier<KinesisClient> kinesis;
+    private final Consumer<String> deleteStream;
     private final Supplier<FirehoseClient> firehose;
     private final Supplier<S3Client> s3;
     private final List<String> streams = new ArrayList<>();
@@ -22,7 +23,12 @@ public final class Created implements AutoCloseable {
 
     /** Takes suppliers: a client is only built if something it deletes was created. */
     public Created(Supplier<KinesisClient> kinesis, Supplier<FirehoseClient> firehose, Supplier<S3Client> s3) {
-        this.kinesis = kinesis;
+        this(name -> kinesis.get().deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true)), firehose, s3);
+    }
+
+    /** As above, with streams deleted by {@code deleteStream} (an embedded emulator's own, say). */
+    public Created(Consumer<String> deleteStream, Supplier<FirehoseClient> firehose, Supplier<S3Client> s3) {
+        this.deleteStream = deleteStream;
         this.firehose = firehose;
         this.s3 = s3;
     }
@@ -51,7 +57,7 @@ public final class Created implements AutoCloseable {
         }
         for (String name : streams) {
             try {
-                kinesis.get().deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
+                deleteStream.accept(name);
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
