@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +23,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * PutRecords. Each measurement is one engine run in a fresh JVM (single shot), so it includes class loading — the
  * figure a developer sees for the first test class of a run. The secondary result
  * {@code classStartToFirstAckMillis} leaves out JUnit's own start-up and discovery: from the engine starting the
- * class (the first class callback) to the first ack.
+ * class (the first class callback) to the first ack. The engine runs through a launcher session, as under Maven
+ * Surefire and Gradle, so kdg4j's discovery-time warm-up ({@code warmUp=true}, the default) takes part; the
+ * {@code warmUp=false} runs are the baseline.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar JunitStartBenchmark</pre>
  */
@@ -88,11 +93,22 @@ public class JunitStartBenchmark {
         firstAck = new CountDownLatch(1);
     }
 
+    /** Whether kdg4j's warm-up runs during discovery, as it does by default; false is the baseline beside it. */
+    @Param({"true", "false"})
+    public boolean warmUp;
+
     @Benchmark
     public long engineStartToFirstAck(FromClassStart fromClassStart) throws InterruptedException {
-        engine = new Thread(() -> EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(KinesisExtension.BACKEND, "embedded").selectors(selectClass(Orders.class))
-                .execute());
+        // as Maven Surefire and Gradle run tests: a launcher session (whose listeners load from the classpath),
+        // then discovery and execution
+        engine = new Thread(() -> {
+            try (LauncherSession session = LauncherFactory.openSession()) {
+                session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
+                        .configurationParameter(KinesisExtension.BACKEND, "embedded")
+                        .configurationParameter(KinesisExtension.WARM_UP, Boolean.toString(warmUp))
+                        .selectors(selectClass(Orders.class)).build());
+            }
+        });
         engine.start();
         if (!firstAck.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no record was acked within 60 s");
