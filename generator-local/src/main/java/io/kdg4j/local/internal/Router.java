@@ -6,6 +6,7 @@ import io.kdg4j.local.internal.http.HttpServer;
 import io.kdg4j.local.internal.kinesis.KinesisService;
 import io.kdg4j.local.internal.protocol.AwsException;
 import io.kdg4j.local.internal.protocol.JsonProtocol;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import java.util.function.Function;
 public final class Router implements HttpServer.Dispatcher {
     private static final String FIREHOSE_PREFIX = "Firehose_20150804.";
     private static final Set<String> FAULTY = Set.of("PutRecord", "PutRecords", "PutRecordBatch");
+    private static final String PUT_RECORDS = KinesisService.TARGET_PREFIX + "PutRecords";
 
     private final KinesisService kinesis;
     private final BiFunction<String, AwsRequest, AwsResponse> firehose;
@@ -31,6 +33,20 @@ public final class Router implements HttpServer.Dispatcher {
         this.s3 = s3;
         this.faults = faults;
         this.latencyMillis = latencyMillis;
+    }
+
+    @Override
+    public HttpServer.BodyPlace bodyFor(Map<String, String> headers, int length) {
+        if (PUT_RECORDS.equals(headers.get("x-amz-target"))
+                && JsonProtocol.CBOR.contentType().equals(headers.get("content-type"))) {
+            return kinesis.putRecordsBody(length);
+        }
+        return HttpServer.Dispatcher.super.bodyFor(headers, length);
+    }
+
+    @Override
+    public void release(AwsRequest request) {
+        kinesis.release(request);
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class FirehoseService {
         JsonProtocol protocol = JsonProtocol.of(request);
         try {
             JsonProtocol.checkContentType(request);
-            Fields in = new Fields(protocol.parse(request.body()), protocol);
+            Fields in = new Fields(protocol.parse(request.bodyBytes()), protocol);
             return switch (operation) {
                 case "CreateDeliveryStream" -> create(in);
                 case "DescribeDeliveryStream" -> describe(in);

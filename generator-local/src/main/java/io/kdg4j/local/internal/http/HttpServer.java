@@ -2,7 +2,6 @@ package io.kdg4j.local.internal.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -67,7 +66,25 @@ public final class HttpServer implements AutoCloseable {
 
     /** Handles a request; may answer later (latency) or never (dropped connection). */
     public interface Dispatcher {
+        /** Handles {@code request}; its body may be given back ({@link #release}) as soon as this returns. */
         void dispatch(AwsRequest request, Responder responder);
+
+        /**
+         * Where to read the body of a request with these headers (lower-case names): by default an array of its
+         * own. A dispatcher that keeps bodies (the Kinesis store keeps PutRecords records where they arrive) gives
+         * a place in memory of its own, and gets it back through {@link #release} after the request.
+         */
+        default BodyPlace bodyFor(Map<String, String> headers, int length) {
+            return new BodyPlace(new byte[length], 0, null);
+        }
+
+        /** Called once per request after {@link #dispatch}, or instead of it when the server is stopping. */
+        default void release(AwsRequest request) {
+        }
+    }
+
+    /** Where a body is read: {@code array} from {@code offset}, with {@code owner} for the dispatcher's use. */
+    public record BodyPlace(byte[] array, int offset, Object owner) {
     }
 
     /** Answers one request. */
@@ -267,8 +284,12 @@ public final class HttpServer implements AutoCloseable {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
             Map<String, String> headers = new LinkedHashMap<>();
             request.headers().forEach(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
-            byte[] body = ByteBufUtil.getBytes(request.content());
-            AwsRequest aws = new AwsRequest(request.method().name(), uri.rawPath(), uri.parameters(), headers, body);
+            ByteBuf content = request.content();
+            int length = content.readableBytes();
+            BodyPlace place = dispatcher.bodyFor(headers, length);
+            content.getBytes(content.readerIndex(), place.array(), place.offset(), length);
+            AwsRequest aws = new AwsRequest(request.method().name(), uri.rawPath(), uri.parameters(), headers,
+                    place.array(), place.offset(), length, place.owner());
             Responder responder = new Responder() {
                 @Override
                 public void respond(AwsResponse response) {
@@ -285,13 +306,22 @@ public final class HttpServer implements AutoCloseable {
                 }
             };
             if (handlers == null) {
-                dispatcher.dispatch(aws, responder);
+                dispatchAndRelease(aws, responder);
             } else {
                 try {
-                    handlers.execute(() -> dispatcher.dispatch(aws, responder));
+                    handlers.execute(() -> dispatchAndRelease(aws, responder));
                 } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    dispatcher.release(aws);
                     ctx.close();
                 }
+            }
+        }
+
+        private void dispatchAndRelease(AwsRequest request, Responder responder) {
+            try {
+                dispatcher.dispatch(request, responder);
+            } finally {
+                dispatcher.release(request);
             }
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kdg4j.local.internal.FaultInjector;
 import io.kdg4j.local.internal.http.AwsRequest;
 import io.kdg4j.local.internal.http.AwsResponse;
+import io.kdg4j.local.internal.http.HttpServer;
 import io.kdg4j.local.internal.protocol.AwsException;
 import io.kdg4j.local.internal.protocol.Fields;
 import io.kdg4j.local.internal.protocol.JsonProtocol;
@@ -40,9 +41,9 @@ public final class KinesisService {
         try {
             JsonProtocol.checkContentType(request);
             if (operation.equals("PutRecords")) {
-                return putRecords(protocol, request.body());
+                return putRecords(protocol, request);
             }
-            Fields in = new Fields(protocol.parse(request.body()), protocol);
+            Fields in = new Fields(protocol.parse(request.bodyBytes()), protocol);
             return switch (operation) {
                 case "CreateStream" -> createStream(in);
                 case "DeleteStream" -> deleteStream(in);
@@ -456,8 +457,23 @@ public final class KinesisService {
                 + KinesisLimits.ACCOUNT + ".";
     }
 
-    private AwsResponse putRecords(JsonProtocol protocol, byte[] body) {
-        PutRecordsBody request = PutRecordsBody.parse(protocol, body);
+    /** Where a PutRecords body in CBOR is read: into the store's blocks, so that its records need no copy. */
+    public HttpServer.BodyPlace putRecordsBody(int length) {
+        int[] offset = new int[1];
+        RecordArena.Block block = store.bodyBlock(length, offset);
+        return new HttpServer.BodyPlace(block.bytes, offset[0], block);
+    }
+
+    /** Gives back the request's hold on its body's block (the stored records hold their own). */
+    public void release(AwsRequest request) {
+        if (request.bodyOwner() instanceof RecordArena.Block block) {
+            block.release();
+        }
+    }
+
+    private AwsResponse putRecords(JsonProtocol protocol, AwsRequest http) {
+        PutRecordsBody request = PutRecordsBody.parse(protocol, http.body(), http.bodyOffset(), http.bodyLength(),
+                http.bodyOwner() instanceof RecordArena.Block block ? block : null);
         if (request.streamName == null && request.streamArn == null) {
             throw AwsException.validation("1 validation error detected: Value null at 'streamName' failed to satisfy "
                     + "constraint: Member must not be null");

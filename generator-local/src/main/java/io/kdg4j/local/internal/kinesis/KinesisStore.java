@@ -22,6 +22,7 @@ public final class KinesisStore {
     private final long maxRetentionMillis;
     private final boolean limited;
     private final SegmentPool segments = new SegmentPool();
+    private final RecordArena arena = new RecordArena(segments);
 
     public KinesisStore(Clock clock, String region, long creationDelayMillis, long maxStoredBytes,
                         long maxRetentionMillis, boolean limited) {
@@ -31,6 +32,15 @@ public final class KinesisStore {
         this.maxStoredBytes = maxStoredBytes;
         this.maxRetentionMillis = maxRetentionMillis;
         this.limited = limited;
+    }
+
+    SegmentPool segments() {
+        return segments;
+    }
+
+    /** Room for a PutRecords body of {@code length} bytes, whose records can then stay where they are. */
+    RecordArena.Block bodyBlock(int length, int[] offset) {
+        return arena.allocate(length, offset);
     }
 
     long now() {
@@ -58,7 +68,7 @@ public final class KinesisStore {
         }
         long now = now();
         Stream stream = new Stream(name, arnOf(name), shardCount, onDemand, now, now + creationDelayMillis, limited,
-                segments);
+                arena);
         streams.put(name, stream);
         return stream;
     }
@@ -88,10 +98,7 @@ public final class KinesisStore {
         Stream stream = find(nameOrArn);
         streams.remove(stream.name());
         for (Shard shard : stream.shards()) {
-            long bytes;
-            while ((bytes = shard.trimOldest()) >= 0) {
-                storedBytes.addAndGet(-bytes);
-            }
+            storedBytes.addAndGet(-shard.clear());
         }
     }
 

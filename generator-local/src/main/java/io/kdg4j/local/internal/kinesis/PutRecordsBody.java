@@ -26,6 +26,8 @@ final class PutRecordsBody {
     String streamName;
     String streamArn;
     int count;
+    /** The arena block the body was read into, or null; records lying in it are stored where they are. */
+    RecordArena.Block block;
     /** Where record i's partition key lies as UTF-8: {@code keySource[i]} (null when absent) from keyOffset[i]. */
     // room for a full request (500 records) from the start: the SDK writes Records as an indefinite array, so
     // the count is not known up front, and growing by doubling copied every array five times
@@ -62,11 +64,18 @@ final class PutRecordsBody {
     }
 
     static PutRecordsBody parse(JsonProtocol protocol, byte[] body) {
+        return parse(protocol, body, 0, body.length, null);
+    }
+
+    /** Reads {@code length} bytes of {@code body} from {@code offset}, which lie in {@code block} unless null. */
+    static PutRecordsBody parse(JsonProtocol protocol, byte[] body, int offset, int length, RecordArena.Block block) {
         if (protocol == JsonProtocol.CBOR) {
-            return parseCbor(body);
+            PutRecordsBody parsed = parseCbor(body, offset, length);
+            parsed.block = block;
+            return parsed;
         }
         PutRecordsBody parsed = new PutRecordsBody();
-        try (JsonParser parser = protocol.factory().createParser(body)) {
+        try (JsonParser parser = protocol.factory().createParser(body, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw AwsException.serialization("the request body must be a " + protocol.name() + " object");
             }
@@ -87,9 +96,10 @@ final class PutRecordsBody {
         return parsed;
     }
 
-    private static PutRecordsBody parseCbor(byte[] body) {
+    private static PutRecordsBody parseCbor(byte[] body, int offset, int length) {
         PutRecordsBody parsed = new PutRecordsBody();
-        CborReader cbor = new CborReader(body);
+        CborReader cbor = new CborReader(body, offset, length);
+        int end = offset + length;
         long fields = cbor.readMapStart("the request body");
         for (long f = 0; fields == CborReader.INDEFINITE ? !cbor.readBreak() : f < fields; f++) {
             String field = cbor.readText("a field name");
@@ -99,7 +109,7 @@ final class PutRecordsBody {
             switch (field) {
                 case "StreamName" -> parsed.streamName = cbor.readText("'StreamName'");
                 case "StreamARN" -> parsed.streamArn = cbor.readText("'StreamARN'");
-                case "Records" -> parsed.records(cbor, body);
+                case "Records" -> parsed.records(cbor, body, end);
                 default -> cbor.skip();
             }
         }
@@ -110,15 +120,15 @@ final class PutRecordsBody {
         return parsed;
     }
 
-    private void records(CborReader cbor, byte[] body) {
+    private void records(CborReader cbor, byte[] body, int end) {
         long items = cbor.readArrayStart("'Records'");
         for (long r = 0; items == CborReader.INDEFINITE ? !cbor.readBreak() : r < items; r++) {
             if (count == keySource.length) {
                 grow();
             }
-            int end = sdkRecord(body, cbor.position());
-            if (end > 0) {
-                cbor.seek(end);
+            int next = sdkRecord(body, cbor.position(), end);
+            if (next > 0) {
+                cbor.seek(next);
                 count++;
                 continue;
             }
@@ -158,30 +168,30 @@ final class PutRecordsBody {
      * PartitionKey, both definite strings) in one pass over the bytes; returns where it ends, or 0 for any other
      * shape, which the general reader then takes. This is most of what the emulator does per record.
      */
-    private int sdkRecord(byte[] in, int p) {
-        if (p + 1 + DATA_NAME.length >= in.length || (in[p] & 0xff) != 0xbf || !startsWith(in, p + 1, DATA_NAME)) {
+    private int sdkRecord(byte[] in, int p, int end) {
+        if (p + 1 + DATA_NAME.length >= end || (in[p] & 0xff) != 0xbf || !startsWith(in, p + 1, DATA_NAME)) {
             return 0;
         }
         p += 1 + DATA_NAME.length;
-        long data = definite(in, p, 2);
+        long data = definite(in, p, 2, end);
         if (data < 0) {
             return 0;
         }
         int dataAt = (int) (data >>> 32);
         int dataLength = (int) data;
         p = dataAt + dataLength;
-        if (p + KEY_NAME.length >= in.length || !startsWith(in, p, KEY_NAME)) {
+        if (p + KEY_NAME.length >= end || !startsWith(in, p, KEY_NAME)) {
             return 0;
         }
         p += KEY_NAME.length;
-        long key = definite(in, p, 3);
+        long key = definite(in, p, 3, end);
         if (key < 0) {
             return 0;
         }
         int keyAt = (int) (key >>> 32);
         int keyLength = (int) key;
         p = keyAt + keyLength;
-        if (p >= in.length || (in[p] & 0xff) != 0xff) {
+        if (p >= end || (in[p] & 0xff) != 0xff) {
             return 0;
         }
         data(in, dataAt, dataLength);
@@ -200,8 +210,8 @@ final class PutRecordsBody {
     }
 
     /** A definite string of {@code major} type at {@code p}: (content offset << 32 | length), or -1. */
-    private static long definite(byte[] in, int p, int major) {
-        if (p >= in.length || (in[p] & 0xff) >>> 5 != major) {
+    private static long definite(byte[] in, int p, int major, int end) {
+        if (p >= end || (in[p] & 0xff) >>> 5 != major) {
             return -1;
         }
         int info = in[p] & 0x1f;
@@ -210,20 +220,20 @@ final class PutRecordsBody {
         if (info < 24) {
             length = info;
             at = p + 1;
-        } else if (info == 24 && p + 1 < in.length) {
+        } else if (info == 24 && p + 1 < end) {
             length = in[p + 1] & 0xff;
             at = p + 2;
-        } else if (info == 25 && p + 2 < in.length) {
+        } else if (info == 25 && p + 2 < end) {
             length = (in[p + 1] & 0xff) << 8 | (in[p + 2] & 0xff);
             at = p + 3;
-        } else if (info == 26 && p + 4 < in.length) {
+        } else if (info == 26 && p + 4 < end) {
             length = ((long) (in[p + 1] & 0xff) << 24) | (in[p + 2] & 0xff) << 16 | (in[p + 3] & 0xff) << 8
                     | (in[p + 4] & 0xff);
             at = p + 5;
         } else {
             return -1;
         }
-        if (at + length > in.length) {
+        if (at + length > end) {
             return -1;
         }
         return (long) at << 32 | length;

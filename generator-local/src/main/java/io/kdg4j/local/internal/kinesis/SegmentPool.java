@@ -3,17 +3,18 @@ package io.kdg4j.local.internal.kinesis;
 import java.util.ArrayDeque;
 
 /**
- * Segments that trimming released, kept for the next shard that needs one. A fresh segment is a humongous
- * allocation for G1 (a mebibyte and its header span two regions) and is zeroed before use; at the byte cap the
- * store releases a segment about as often as it fills one, so recycling them removes both costs from PutRecords.
- * A recycled segment still holds old bytes, but a shard only reads the ranges it has written. Thread-safe; keeps
- * at most {@value #MAX_KEPT} segments.
+ * The memory of {@link RecordArena} blocks nothing refers to any more, kept for the arena's next block. A fresh
+ * segment is a humongous allocation for G1 (a mebibyte and its header span two regions) and is zeroed before use;
+ * at the byte cap the store frees a block about as often as it fills one, so recycling them removes both costs
+ * from PutRecords. A recycled segment still holds old bytes, but records are only read from ranges written for
+ * them. Thread-safe; keeps at most {@value #MAX_KEPT} segments.
  */
 final class SegmentPool {
     static final int SEGMENT_BYTES = 1 << 20;
     private static final int MAX_KEPT = 16;
 
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private int allocated;
 
     /** A segment of at least {@code bytes} (a record bigger than a segment gets one of its own size). */
     byte[] take(int bytes) {
@@ -25,7 +26,15 @@ final class SegmentPool {
                 }
             }
         }
+        synchronized (this) {
+            allocated++;
+        }
         return new byte[Math.max(SEGMENT_BYTES, bytes)];
+    }
+
+    /** How many segments were allocated rather than reused (for tests). */
+    synchronized int allocated() {
+        return allocated;
     }
 
     /** Gives back a segment that no record uses any more. */

@@ -21,7 +21,7 @@ public final class Stream {
     private volatile int retentionHours = KinesisLimits.MIN_RETENTION_HOURS;
 
     Stream(String name, String arn, int shardCount, boolean onDemand, long createdMillis, long readyAtMillis,
-           boolean limited, SegmentPool pool) {
+           boolean limited, RecordArena arena) {
         this.name = name;
         this.arn = arn;
         this.onDemand = onDemand;
@@ -32,7 +32,7 @@ public final class Stream {
         for (int i = 0; i < shardCount; i++) {
             BigInteger start = HASH_SPACE.multiply(BigInteger.valueOf(i)).divide(count);
             BigInteger end = HASH_SPACE.multiply(BigInteger.valueOf(i + 1L)).divide(count).subtract(BigInteger.ONE);
-            shards[i] = new Shard(i, start, end, limited, pool);
+            shards[i] = new Shard(i, start, end, limited, arena);
         }
     }
 

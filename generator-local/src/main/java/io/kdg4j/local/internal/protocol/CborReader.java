@@ -16,12 +16,20 @@ public final class CborReader {
     private static final int MAX_DEPTH = 64;
 
     private final byte[] in;
+    private final int limit;
     private int position;
     private int sliceOffset;
     private int sliceLength;
 
     public CborReader(byte[] in) {
+        this(in, 0, in.length);
+    }
+
+    /** Reads {@code length} bytes of {@code in} from {@code offset}; positions stay those of {@code in}. */
+    public CborReader(byte[] in, int offset, int length) {
         this.in = in;
+        this.position = offset;
+        this.limit = offset + length;
     }
 
     /** Where the next item starts in the input. */
@@ -35,7 +43,7 @@ public final class CborReader {
     }
 
     public boolean atEnd() {
-        return position >= in.length;
+        return position >= limit;
     }
 
     /** The major type (0..7) of the next item, after any tags. */
@@ -258,14 +266,14 @@ public final class CborReader {
     }
 
     private void skipTags() {
-        while (position < in.length && (in[position] & 0xff) >>> 5 == 6) {
+        while (position < limit && (in[position] & 0xff) >>> 5 == 6) {
             int initial = readByte() & 0xff;
             argument(initial & 0x1f);
         }
     }
 
     private byte peekByte() {
-        if (position >= in.length) {
+        if (position >= limit) {
             throw malformed("the body ends in the middle of a CBOR item");
         }
         return in[position];
@@ -278,7 +286,7 @@ public final class CborReader {
     }
 
     private int checkedPosition(long end) {
-        if (end > in.length || end < 0) {
+        if (end > limit || end < 0) {
             throw malformed("the body ends in the middle of a CBOR item");
         }
         return (int) end;

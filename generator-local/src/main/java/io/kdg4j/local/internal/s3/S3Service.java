@@ -240,7 +240,7 @@ public final class S3Service {
         if (!store.bucketExists(bucket)) {
             throw new AwsException("NoSuchBucket", 404, "The specified bucket does not exist");
         }
-        byte[] body = request.body();
+        byte[] body = request.bodyBytes();
         String encoding = orEmpty(request.header("content-encoding"));
         String sha = orEmpty(request.header("x-amz-content-sha256"));
         if (encoding.contains("aws-chunked") || sha.startsWith("STREAMING-")) {

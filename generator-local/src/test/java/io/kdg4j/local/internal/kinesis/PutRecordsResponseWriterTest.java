@@ -55,6 +55,6 @@ class PutRecordsResponseWriterTest {
     }
 
     private static Shard shard(int index) {
-        return new Shard(index, BigInteger.ZERO, BigInteger.ONE, false, new SegmentPool());
+        return new Shard(index, BigInteger.ZERO, BigInteger.ONE, false, new RecordArena(new SegmentPool()));
     }
 }

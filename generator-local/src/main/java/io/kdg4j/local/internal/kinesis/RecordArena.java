@@ -1,0 +1,83 @@
+package io.kdg4j.local.internal.kinesis;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The memory a store's records live in: 1 MiB blocks filled front to back, shared by all shards. A PutRecords body
+ * in CBOR is read from the connection straight into a block, and its records are then kept where they lie in it,
+ * so the bytes are written once, on arrival; before, each record was copied a second time into its shard's own
+ * segment, into memory long out of cache, which was the largest part of a PutRecords call. Records that arrive
+ * otherwise (JSON, PutRecord) are copied in.
+ *
+ * <p>A block is reused once nothing refers to it. It counts its references: one held by the arena while it is
+ * being filled, one by each request whose body is in it until the request is handled, and one by each entry in a
+ * shard's list of blocks (a shard refers to a block once however many of its records lie in it). A reference
+ * that is never given back only keeps the block from being reused; the garbage collector still frees it. Thread-safe.
+ */
+final class RecordArena {
+    static final int BLOCK_BYTES = SegmentPool.SEGMENT_BYTES;
+
+    private final SegmentPool pool;
+    private Block current;
+
+    RecordArena(SegmentPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Room for {@code length} bytes: a block holding one reference for the caller, who gives it back with
+     * {@link Block#release()} when the bytes are stored or not needed. {@code offset[0]} gets where the room starts.
+     */
+    Block allocate(int length, int[] offset) {
+        if (length > BLOCK_BYTES) {
+            // a body larger than a block gets one of its own, which is never reused
+            Block own = new Block(new byte[length], null);
+            own.fill = length;
+            offset[0] = 0;
+            return own;
+        }
+        synchronized (this) {
+            if (current == null || current.fill + length > BLOCK_BYTES) {
+                if (current != null) {
+                    current.release();
+                }
+                current = new Block(pool.take(BLOCK_BYTES), pool);
+            }
+            offset[0] = current.fill;
+            current.fill += length;
+            current.retain();
+            return current;
+        }
+    }
+
+    /** Copies {@code length} bytes in; as {@link #allocate}. */
+    Block copyIn(byte[] source, int from, int length, int[] offset) {
+        Block block = allocate(length, offset);
+        System.arraycopy(source, from, block.bytes, offset[0], length);
+        return block;
+    }
+
+    /** A block of record bytes; see {@link RecordArena}. */
+    static final class Block {
+        final byte[] bytes;
+        private final SegmentPool pool;
+        private final AtomicInteger references = new AtomicInteger(1);
+        /** Guarded by the arena. */
+        private int fill;
+
+        private Block(byte[] bytes, SegmentPool pool) {
+            this.bytes = bytes;
+            this.pool = pool;
+        }
+
+        void retain() {
+            references.incrementAndGet();
+        }
+
+        void release() {
+            if (references.decrementAndGet() == 0 && pool != null) {
+                pool.give(bytes);
+            }
+        }
+    }
+}
