@@ -18,7 +18,9 @@ import java.util.Objects;
  *     ProvisionedThroughputExceededException beyond (token buckets, like the service)
  * @param faults failures to inject on purpose
  * @param retention how long Kinesis records are kept at most (trimmed like the service's retention)
- * @param maxStoredBytes the most record bytes all Kinesis streams keep together; the oldest are trimmed beyond
+ * @param maxStoredBytes the most record bytes all Kinesis streams keep together; the oldest are trimmed beyond.
+ *     Records are kept in 1 MiB blocks as they arrived, so the memory they hold is at most this plus 16 MiB, also
+ *     when few records of each request were stored
  * @param maxRequestBytes the largest request body accepted; larger ones get an AWS-shaped 413 error
  */
 public record LocalConfig(int port, String bindAddress, Path dataDirectory, String region, Duration creationDelay,

@@ -21,6 +21,8 @@ public final class KinesisStore {
     private final long maxStoredBytes;
     private final long maxRetentionMillis;
     private final boolean limited;
+    /** Blocks the records may hold beyond the cap: those being filled and those of requests being handled. */
+    private static final int HELD_SLACK_BLOCKS = 16;
     private final SegmentPool segments = new SegmentPool();
     private final RecordArena arena = new RecordArena(segments);
 
@@ -36,6 +38,11 @@ public final class KinesisStore {
 
     SegmentPool segments() {
         return segments;
+    }
+
+    /** The memory the records' blocks hold (see {@link RecordArena}). */
+    long heldBytes() {
+        return arena.heldBytes();
     }
 
     /** Room for a PutRecords body of {@code length} bytes, whose records can then stay where they are. */
@@ -130,9 +137,17 @@ public final class KinesisStore {
      * it, so that a store at its cap trims every few requests rather than on each one.
      */
     void keepCap() {
-        if (storedBytes.get() > maxStoredBytes) {
+        if (storedBytes.get() > maxStoredBytes || arena.heldBytes() > maxHeldBytes()) {
             trimToCap();
         }
+    }
+
+    /**
+     * The memory the records' blocks may hold: the cap, and room for the blocks being filled and for those of
+     * requests being handled, which trimming cannot free.
+     */
+    private long maxHeldBytes() {
+        return maxStoredBytes + HELD_SLACK_BLOCKS * (long) RecordArena.BLOCK_BYTES;
     }
 
     /** Drops expired records and, while over the cap, the oldest records of any stream. */
@@ -155,7 +170,8 @@ public final class KinesisStore {
 
     private void trimToCap() {
         long target = maxStoredBytes - maxStoredBytes / 64;
-        while (storedBytes.get() > target) {
+        long maxHeld = maxHeldBytes();
+        while (storedBytes.get() > target || arena.heldBytes() > maxHeld) {
             Shard oldest = null;
             long oldestArrival = Long.MAX_VALUE;
             for (Stream stream : streams.values()) {
@@ -170,8 +186,10 @@ public final class KinesisStore {
             if (oldest == null) {
                 return;
             }
-            // trim a slice at a time so the scan is not repeated per record
-            long freed = oldest.trimOldest(storedBytes.get() - target, 1024);
+            // trim a slice at a time so the scan is not repeated per record; blocks are freed as the oldest
+            // records of every shard in them go
+            long excess = storedBytes.get() - target;
+            long freed = oldest.trimOldest(excess > 0 ? excess : Long.MAX_VALUE, 1024);
             if (freed == 0) {
                 return;
             }

@@ -1,6 +1,7 @@
 package io.kdg4j.local.internal.kinesis;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The memory a store's records live in: 1 MiB blocks filled front to back, shared by all shards. A PutRecords body
@@ -12,16 +13,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A block is reused once nothing refers to it. It counts its references: one held by the arena while it is
  * being filled, one by each request whose body is in it until the request is handled, and one by each entry in a
  * shard's list of blocks (a shard refers to a block once however many of its records lie in it). A reference
- * that is never given back only keeps the block from being reused; the garbage collector still frees it. Thread-safe.
+ * that is never given back only keeps the block from being reused; the garbage collector still frees it.
+ *
+ * <p>A block lives as long as any record in it, so records that are few and far between (most of each request
+ * throttled, say) can hold far more memory than their own bytes: the store bounds {@link #heldBytes()} as well as
+ * the records' bytes. Thread-safe.
  */
 final class RecordArena {
     static final int BLOCK_BYTES = SegmentPool.SEGMENT_BYTES;
 
     private final SegmentPool pool;
+    private final AtomicLong heldBytes = new AtomicLong();
     private Block current;
 
     RecordArena(SegmentPool pool) {
         this.pool = pool;
+    }
+
+    /** The bytes of the blocks in use: what the records, and bodies being handled, hold in memory. */
+    long heldBytes() {
+        return heldBytes.get();
     }
 
     /**
@@ -31,7 +42,7 @@ final class RecordArena {
     Block allocate(int length, int[] offset) {
         if (length > BLOCK_BYTES) {
             // a body larger than a block gets one of its own, which is never reused
-            Block own = new Block(new byte[length], null);
+            Block own = new Block(new byte[length], null, heldBytes);
             own.fill = length;
             offset[0] = 0;
             return own;
@@ -41,7 +52,7 @@ final class RecordArena {
                 if (current != null) {
                     current.release();
                 }
-                current = new Block(pool.take(BLOCK_BYTES), pool);
+                current = new Block(pool.take(BLOCK_BYTES), pool, heldBytes);
             }
             offset[0] = current.fill;
             current.fill += length;
@@ -61,13 +72,16 @@ final class RecordArena {
     static final class Block {
         final byte[] bytes;
         private final SegmentPool pool;
+        private final AtomicLong held;
         private final AtomicInteger references = new AtomicInteger(1);
         /** Guarded by the arena. */
         private int fill;
 
-        private Block(byte[] bytes, SegmentPool pool) {
+        private Block(byte[] bytes, SegmentPool pool, AtomicLong held) {
             this.bytes = bytes;
             this.pool = pool;
+            this.held = held;
+            held.addAndGet(bytes.length);
         }
 
         void retain() {
@@ -75,8 +89,11 @@ final class RecordArena {
         }
 
         void release() {
-            if (references.decrementAndGet() == 0 && pool != null) {
-                pool.give(bytes);
+            if (references.decrementAndGet() == 0) {
+                held.addAndGet(-bytes.length);
+                if (pool != null) {
+                    pool.give(bytes);
+                }
             }
         }
     }

@@ -66,6 +66,33 @@ class InPlaceRecordsTest {
     }
 
     @Test
+    void recordsFewAndFarBetween_doNotHoldMoreMemoryThanTheCapAllows() throws IOException {
+        // 99% of entries fail, so each 30 KB body keeps about two records: their blocks, not their bytes, count
+        KinesisStore sparse = new KinesisStore(Clock.systemUTC(), "us-east-1", 0, 3L << 20, 3_600_000L, false);
+        KinesisService failing = new KinesisService(sparse, new FaultInjector(0.99, 0, 0, 7));
+        sparse.create("in-place", 2, false);
+        long mostHeld = 0;
+        for (int r = 0; r < 2_000; r++) {
+            AwsRequest request = readIn(failing, cbor("in-place", r));
+            try {
+                assertThat(failing.handle("PutRecords", request).status()).isEqualTo(200);
+            } finally {
+                failing.release(request);
+            }
+            mostHeld = Math.max(mostHeld, sparse.heldBytes());
+        }
+        // about 60 MB of bodies went in; the cap is 3 MiB, and 16 blocks of room for the blocks being filled
+        assertThat(mostHeld).isLessThanOrEqualTo((3L << 20) + 16L * RecordArena.BLOCK_BYTES);
+        for (Shard shard : sparse.find("in-place").shards()) {
+            Shard.Batch batch = shard.read(0, Integer.MAX_VALUE, Long.MAX_VALUE);
+            assertThat(batch.size()).isPositive();
+            for (int i = 0; i < batch.size(); i++) {
+                assertThat(new String(batch.data()[i], StandardCharsets.UTF_8)).isEqualTo(data(batch.keys()[i]));
+            }
+        }
+    }
+
+    @Test
     void deletingAStream_givesItsBlocksBack() throws IOException {
         for (int round = 0; round < 30; round++) {
             store.create("short-lived", 2, false);
@@ -89,6 +116,10 @@ class InPlaceRecordsTest {
 
     /** As the HTTP layer does: the body read into the place the service gives for it. */
     private AwsRequest readIn(byte[] body) {
+        return readIn(service, body);
+    }
+
+    private static AwsRequest readIn(KinesisService service, byte[] body) {
         HttpServer.BodyPlace place = service.putRecordsBody(body.length);
         System.arraycopy(body, 0, place.array(), place.offset(), body.length);
         return new AwsRequest("POST", "/", Map.of(), Map.of("content-type", CBOR), place.array(), place.offset(),
