@@ -61,13 +61,6 @@ final class RecordArena {
         }
     }
 
-    /** Copies {@code length} bytes in; as {@link #allocate}. */
-    Block copyIn(byte[] source, int from, int length, int[] offset) {
-        Block block = allocate(length, offset);
-        System.arraycopy(source, from, block.bytes, offset[0], length);
-        return block;
-    }
-
     /** A block of record bytes; see {@link RecordArena}. */
     static final class Block {
         final byte[] bytes;

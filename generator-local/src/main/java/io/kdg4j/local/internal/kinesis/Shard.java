@@ -93,15 +93,7 @@ final class Shard {
     /** Appends a record (copied into the arena) and returns its counter. */
     synchronized long append(long arrivalMillis, String partitionKey, byte[] bytes) {
         byte[] key = partitionKey.getBytes(StandardCharsets.UTF_8);
-        byte[] both = Arrays.copyOf(bytes, bytes.length + key.length);
-        System.arraycopy(key, 0, both, bytes.length, key.length);
-        RecordArena.Block block = arena.copyIn(both, 0, both.length, copiedAt);
-        try {
-            return appendUnlocked(arrivalMillis, block, copiedAt[0], bytes.length, copiedAt[0] + bytes.length,
-                    key.length);
-        } finally {
-            block.release();
-        }
+        return appendCopy(arrivalMillis, key, 0, key.length, bytes, 0, bytes.length);
     }
 
     /**
