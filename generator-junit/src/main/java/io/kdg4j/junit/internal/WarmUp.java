@@ -42,8 +42,9 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  * closed when it ends.
  *
  * <p>Registered through {@code META-INF/services}; off with the configuration parameter
- * {@value KinesisExtension#WARM_UP}{@code =false}. Runs at most once per JVM. Failures are ignored: the tests
- * then load the same classes themselves.
+ * {@value KinesisExtension#WARM_UP}{@code =false}. Runs once per JVM, for the first discovery request that names a
+ * kdg4j class (and again for a later one if it failed). Failures are otherwise ignored: the tests then load the
+ * same classes themselves.
  */
 public final class WarmUp implements LauncherDiscoveryListener {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -54,7 +55,12 @@ public final class WarmUp implements LauncherDiscoveryListener {
     public void launcherDiscoveryStarted(LauncherDiscoveryRequest request) {
         List<String> classNames = candidates(request);
         if (!classNames.isEmpty() && STARTED.compareAndSet(false, true)) {
-            start(classNames, Thread.currentThread().getContextClassLoader());
+            start(classNames, Thread.currentThread().getContextClassLoader()).thenAccept(ran -> {
+                if (!ran) {
+                    // nothing warmed up (no kdg4j class here, or it failed): a later request may try
+                    STARTED.set(false);
+                }
+            });
         }
     }
 
