@@ -1,7 +1,11 @@
 package io.kdg4j.core.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.kdg4j.core.record.RecordTape;
 import io.kdg4j.core.record.Token;
+import java.io.IOException;
 
 /** How a record's partition key is made, after the record itself. */
 abstract class PartitionKeyPlan {
@@ -44,6 +48,54 @@ abstract class PartitionKeyPlan {
                 return text.toString();
             }
         };
+    }
+
+    /**
+     * Fields of a record that is text, such as a KDG template's: the rendered text is read as a JSON object; a key
+     * part is empty when the text is not a JSON object or has no scalar at the path.
+     */
+    static PartitionKeyPlan jsonText(String[] literals, String[][] paths) {
+        return new PartitionKeyPlan() {
+            @Override
+            String key(GenContext ctx, long recordSeed) {
+                String json = ctx.tape.textAt(0);
+                StringBuilder text = new StringBuilder(literals[0]);
+                for (int i = 0; i < paths.length; i++) {
+                    text.append(scalarAt(json, paths[i])).append(literals[i + 1]);
+                }
+                return text.toString();
+            }
+        };
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** The text of the scalar at a path of names in a JSON object; empty when absent, null, nested or not JSON. */
+    static String scalarAt(String json, String[] path) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            int level = 0;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!name.equals(path[level])) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if (level == path.length - 1) {
+                    return value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : "";
+                }
+                if (value != JsonToken.START_OBJECT) {
+                    return "";
+                }
+                level++;
+            }
+            return "";
+        } catch (IOException notJson) {
+            return "";
+        }
     }
 
     /** The text of the value at a path of names from the root object; empty when absent or null. */

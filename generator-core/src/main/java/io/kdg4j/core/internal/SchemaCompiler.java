@@ -597,9 +597,15 @@ public final class SchemaCompiler {
             problem("partitionKey", "template \"" + template + "\" " + error);
             return null;
         }
-        if (!(root instanceof ObjectSpec object)) {
-            problem("partitionKey", "reads fields " + references + " but the record is not an object");
+        if (!(root instanceof ObjectSpec object) && !(root instanceof ConcatSpec)) {
+            problem("partitionKey", "reads fields " + references + " but the record is not an object (nor text "
+                    + "that may hold a JSON object, as a KDG template renders)");
             return null;
+        }
+        if (!(root instanceof ObjectSpec object)) {
+            // a text record (a KDG template): its fields are read from the rendered text when it is a JSON object
+            return PartitionKeyPlan.jsonText(literals.toArray(String[]::new),
+                    references.stream().map(r -> r.split("\\.", -1)).toArray(String[][]::new));
         }
         String[][] paths = new String[references.size()][];
         Scope scope = new Scope("", object, null);

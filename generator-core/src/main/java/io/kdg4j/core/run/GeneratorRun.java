@@ -96,6 +96,20 @@ public final class GeneratorRun implements AutoCloseable {
         }
     }
 
+    /**
+     * The account as it stands, for a caller that stops waiting for the drain (a second Ctrl-C, a drain timeout):
+     * the final summary if the run is over, else one whose records without an outcome are counted as in flight and
+     * whose error is {@code reason}. The run itself goes on until its records have their outcome or the sink is
+     * closed.
+     */
+    public RunSummary summarySoFar(String reason) {
+        if (completion.isDone() && !completion.isCompletedExceptionally()) {
+            return completion.join();
+        }
+        long end = ticker.nanoTime();
+        return accounts.summary(Duration.ofNanos(end - startNanos), reason);
+    }
+
     /** Stops the run and waits for its summary. */
     @Override
     public void close() throws InterruptedException {

@@ -86,7 +86,7 @@ final class RunAccounts implements DeliveryListener {
         Map<String, Long> byCode = new TreeMap<>();
         failedByCode.forEach((code, count) -> byCode.put(code, count.sum()));
         double seconds = elapsed.toNanos() / 1e9;
-        return new RunSummary(s.generated(), s.acked(), s.failed(), byCode, s.retried(), s.throttled(),
+        return new RunSummary(s.generated(), s.acked(), s.failed(), s.inFlight(), byCode, s.retried(), s.throttled(),
                 s.possibleDuplicates(), seconds, seconds > 0 ? s.acked() / seconds : 0, error);
     }
 }

@@ -177,11 +177,11 @@ class GeneratorTest {
 
     @Test
     void summaryJson_hasExactlyTheDocumentedKeys() {
-        RunSummary summary = new RunSummary(10, 9, 1, java.util.Map.of("InternalFailure", 1L), 3, 2, 0, 2.0, 4.5,
+        RunSummary summary = new RunSummary(10, 9, 1, 0, java.util.Map.of("InternalFailure", 1L), 3, 2, 0, 2.0, 4.5,
                 "");
-        assertThat(summary.toJson()).isEqualTo("{\"generated\":10,\"acked\":9,\"failed\":1,\"retried\":3,"
+        assertThat(summary.toJson()).isEqualTo("{\"generated\":10,\"acked\":9,\"failed\":1,\"inFlight\":0,\"retried\":3,"
                 + "\"throttled\":2,\"elapsedSeconds\":2.000,\"recordsPerSecond\":4.5}");
-        assertThatThrownBy(() -> new RunSummary(10, 5, 1, java.util.Map.of(), 0, 0, 0, 1, 1, ""))
+        assertThatThrownBy(() -> new RunSummary(10, 5, 1, 0, java.util.Map.of(), 0, 0, 0, 1, 1, ""))
                 .hasMessageContaining("generated was 10");
     }
 

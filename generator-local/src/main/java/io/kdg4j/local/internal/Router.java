@@ -16,6 +16,7 @@ import java.util.function.Function;
  * everything else to S3. Applies the injected faults (to the put operations) and latency (to everything).
  */
 public final class Router implements HttpServer.Dispatcher {
+    private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private static final String FIREHOSE_PREFIX = "Firehose_20150804.";
     private static final Set<String> FAULTY = Set.of("PutRecord", "PutRecords", "PutRecordBatch");
     private static final String PUT_RECORDS = KinesisService.TARGET_PREFIX + "PutRecords";
@@ -81,6 +82,7 @@ public final class Router implements HttpServer.Dispatcher {
         } catch (AwsException e) {
             return JsonProtocol.of(request).error(e);
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "kdg4j emulator: " + target + " failed", e);
             return JsonProtocol.of(request).error(new AwsException("InternalFailure", 500,
                     "The kdg4j emulator failed: " + e));
         }

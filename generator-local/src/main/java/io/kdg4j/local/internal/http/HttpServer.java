@@ -58,6 +58,8 @@ public final class HttpServer implements AutoCloseable {
     private static final int IDLE_SECONDS = 120;
     private static final int CONNECTION_WINDOW = 32 * 1024 * 1024;
 
+    private static final System.Logger LOG = System.getLogger(HttpServer.class.getName());
+
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ExecutorService handlers;
@@ -320,6 +322,14 @@ public final class HttpServer implements AutoCloseable {
         private void dispatchAndRelease(AwsRequest request, Responder responder) {
             try {
                 dispatcher.dispatch(request, responder);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // an Error too (a LinkageError from another Jackson on the classpath): a dropped connection would
+                // leave the client guessing, so every request gets an answer
+                LOG.log(System.Logger.Level.ERROR, "kdg4j emulator: " + request.method() + " " + request.path()
+                        + " failed", e);
+                responder.respond(AwsResponse.internalFailure("The kdg4j emulator failed: " + e));
             } finally {
                 dispatcher.release(request);
             }
