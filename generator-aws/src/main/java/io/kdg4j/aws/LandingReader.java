@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -45,12 +46,50 @@ public final class LandingReader {
         return keys;
     }
 
+    /** As {@link #awaitLines(S3Client, String, String, int, Duration)} on this reader's client. */
+    public List<String> awaitLines(String bucket, String prefix, int expected, Duration timeout) {
+        return awaitLines(s3, bucket, prefix, expected, timeout);
+    }
+
+    /**
+     * The lines under {@code prefix} once at least {@code expected} have landed, polling every 100 ms: Firehose
+     * delivers when a buffer fills or its interval passes, so records acked by Firehose land some time later.
+     *
+     * @throws IllegalStateException when fewer than {@code expected} lines landed within {@code timeout}, saying
+     *     how many did
+     */
+    public static List<String> awaitLines(S3Client s3, String bucket, String prefix, int expected,
+                                          Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> lines = lines(s3, bucket, prefix);
+            if (lines.size() >= expected) {
+                return lines;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(lines.size() + " of " + expected + " lines landed under s3://"
+                        + bucket + "/" + prefix + " within " + timeout + " (Firehose delivers when its buffer's "
+                        + "size or interval is reached: use shorter buffering in tests)");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for s3://" + bucket + "/" + prefix, e);
+            }
+        }
+    }
+
+    /** One object's content as text, unzipped when it is GZIP. */
+    public static String objectText(S3Client s3, String bucket, String key) {
+        return text(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+    }
+
     /** Every non-empty line of every object under {@code prefix}, object by object in key order. */
     public static List<String> lines(S3Client s3, String bucket, String prefix) {
         List<String> lines = new ArrayList<>();
         for (String key : keys(s3, bucket, prefix)) {
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-            for (String line : text(bytes).split("\n")) {
+            for (String line : objectText(s3, bucket, key).split("\n")) {
                 if (!line.isEmpty()) {
                     lines.add(line);
                 }

@@ -90,8 +90,8 @@ final class DemoCommand implements Callable<Integer> {
             try (FirehoseSink sink = FirehoseSink.builder(endpoint, DELIVERY_STREAM).build()) {
                 GeneratorRun run = Generator.from(Presets.get("sakila").schema()).seed(seed).rate(rate).limit(length)
                         .to(sink).start();
-                long expected = (long) (rate * length.toNanos() / 1e9);
-                try (SendProgress progress = new SendProgress(run, expected, System.console() != null, err)) {
+                try (SendProgress progress = new SendProgress(run, SendProgress.Goal.duration(length),
+                        System.console() != null, err, "demo")) {
                     summary = run.completion().get();
                 }
             }
@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
                     + "YOUR-BUCKET --role-arn YOUR-FIREHOSE-ROLE-ARN --prefix '" + PREFIX + "' --error-prefix '"
                     + ERROR_PREFIX + "' --buffer-mb 1 --buffer-seconds 60 --rate " + (long) rate + " --duration "
                     + duration);
-            return summary.allAcked() && !landed.isEmpty() ? 0 : ErrorHandler.FAILURE;
+            return summary.allAcked() && !landed.isEmpty() ? 0 : Exit.RECORDS_FAILED;
         }
     }
 

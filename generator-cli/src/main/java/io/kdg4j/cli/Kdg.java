@@ -11,29 +11,45 @@ import picocli.CommandLine.Command;
 /** The {@code kdg} command: generate Kinesis test data from presets and KDG templates. */
 @Command(name = "kdg", mixinStandardHelpOptions = true, version = "kdg 0.1.0-SNAPSHOT",
         description = "Test data for Amazon Kinesis Data Streams and Firehose.",
-        subcommands = {PreviewCommand.class, SendCommand.class, LocalCommand.class, DemoCommand.class})
+        subcommands = {PreviewCommand.class, SendCommand.class, TailCommand.class, LocalCommand.class,
+            DemoCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 records failed, 2 bad input, 3 cannot reach the endpoint or not allowed, "
+                + "130 interrupted."})
 public final class Kdg implements Runnable {
     private final OutputStream stdout;
+    private final boolean handlesSignals;
 
-    private Kdg(OutputStream stdout) {
+    private Kdg(OutputStream stdout, boolean handlesSignals) {
         this.stdout = stdout;
+        this.handlesSignals = handlesSignals;
     }
 
     public static void main(String[] args) {
-        System.exit(run(new FileOutputStream(FileDescriptor.out),
+        System.exit(execute(new Kdg(new FileOutputStream(FileDescriptor.out), true),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
     }
 
     /**
      * Runs the command line with records written to {@code stdout} (raw bytes, buffered by the commands) and
-     * messages to {@code stderr}; returns the exit code: 0 ok, 2 bad input, 1 any other failure.
+     * messages to {@code stderr}; returns the exit code: 0 ok, 1 records failed, 2 bad input, 3 cannot reach or not
+     * allowed, 130 interrupted. Signals are left to the calling program.
      */
     public static int run(OutputStream stdout, PrintWriter stderr, String... args) {
-        CommandLine commandLine = new CommandLine(new Kdg(stdout));
+        return execute(new Kdg(stdout, false), stderr, args);
+    }
+
+    private static int execute(Kdg kdg, PrintWriter stderr, String... args) {
+        CommandLine commandLine = new CommandLine(kdg);
         commandLine.setErr(stderr);
-        commandLine.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
+        commandLine.setOut(new PrintWriter(kdg.stdout, true, StandardCharsets.UTF_8));
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(new BadFlagHandler());
         return commandLine.execute(args);
+    }
+
+    /** True when kdg runs as its own program and so handles Ctrl-C and SIGTERM itself. */
+    boolean handlesSignals() {
+        return handlesSignals;
     }
 
     /** Where commands write records. */
@@ -43,6 +59,6 @@ public final class Kdg implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: preview, send, local or demo");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: preview, send, tail, local or demo");
     }
 }

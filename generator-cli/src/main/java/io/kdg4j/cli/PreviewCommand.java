@@ -3,7 +3,6 @@ package io.kdg4j.cli;
 import io.kdg4j.core.InstanceShare;
 import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.RecordSchema;
-import io.kdg4j.core.encode.Encoders;
 import io.kdg4j.core.encode.RecordEncoder;
 import io.kdg4j.core.record.ByteOutput;
 import java.io.IOException;
@@ -47,7 +46,7 @@ final class PreviewCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, csv or text (default: text for templates and apache-log, else json).")
+            description = "json, jsonl, csv or text (default: text for templates and apache-log, else json).")
     String format;
 
     @Option(names = "--instance", paramLabel = "i/N", defaultValue = "0/1",
@@ -73,7 +72,7 @@ final class PreviewCommand implements Callable<Integer> {
         }
         RecordSource.Resolved resolved = source.resolve(spec.commandLine().getErr());
         RecordSchema schema = resolved.schema();
-        RecordEncoder encoder = Encoders.forFormat(format != null ? format : resolved.defaultFormat(), schema);
+        RecordEncoder encoder = Formats.encoder(format, resolved, schema);
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         if (seed == null) {
             spec.commandLine().getErr().println("kdg: seed " + runSeed + " (pass --seed " + runSeed

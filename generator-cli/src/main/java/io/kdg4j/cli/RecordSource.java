@@ -8,8 +8,11 @@ import io.kdg4j.core.preset.Preset;
 import io.kdg4j.core.preset.Presets;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -23,8 +26,8 @@ final class RecordSource {
             description = "A built-in schema: sakila, randomuser, atm, clickstream, iot, apache-log, security.")
     String preset;
 
-    /** The schema and the format its records are sent in by default. */
-    record Resolved(RecordSchema schema, String defaultFormat) {
+    /** The schema, the format its records are sent in by default, and whether they are a template's text. */
+    record Resolved(RecordSchema schema, String defaultFormat, boolean isTemplate) {
     }
 
     /** Compiles the template (printing its warnings) or looks up the preset. */
@@ -32,18 +35,31 @@ final class RecordSource {
         if (template != null) {
             KdgTemplate compiled = compile(template);
             compiled.warnings().forEach(w -> err.println("kdg: warning: " + w));
-            return new Resolved(compiled.schema(), "text");
+            return new Resolved(compiled.schema(), "text", true);
         }
         Preset chosen = Presets.get(preset);
-        return new Resolved(chosen.schema(), chosen.defaultFormat());
+        return new Resolved(chosen.schema(), chosen.defaultFormat(), false);
     }
 
     private static KdgTemplate compile(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new KdgException("--template: no such file: " + file.toAbsolutePath());
+        } catch (AccessDeniedException e) {
+            throw new KdgException("--template: not allowed to read " + file.toAbsolutePath());
+        } catch (MalformedInputException e) {
+            throw new KdgException("--template: " + file + " is not UTF-8 text");
         } catch (IOException e) {
-            throw new KdgException("--template: cannot read " + file + ": " + e.getMessage());
+            throw new KdgException("--template: cannot read " + file.toAbsolutePath() + " ("
+                    + (Files.isDirectory(file) ? "it is a folder" : e.getClass().getSimpleName() + ": "
+                    + e.getMessage()) + ")");
+        }
+        if (text.isBlank()) {
+            throw new KdgException("--template: " + file + " is empty" + (text.isEmpty() ? "" : " (only white space)")
+                    + ": every record would be blank; write a record template such as "
+                    + "{\"id\": {{random.number(100)}}}");
         }
         try {
             return KdgTemplate.compile(text);

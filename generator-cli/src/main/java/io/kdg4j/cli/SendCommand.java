@@ -7,8 +7,9 @@ import io.kdg4j.aws.KinesisSink;
 import io.kdg4j.aws.Provisioning;
 import io.kdg4j.core.InstanceShare;
 import io.kdg4j.core.KdgException;
+import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.RecordSchema;
-import io.kdg4j.core.encode.Encoders;
+import io.kdg4j.core.encode.RecordEncoder;
 import io.kdg4j.core.rate.RateProfile;
 import io.kdg4j.core.rate.RateSpecs;
 import io.kdg4j.core.run.Generator;
@@ -18,25 +19,23 @@ import io.kdg4j.core.run.RunSummary;
 import io.kdg4j.core.schema.PartitionKeySpec;
 import io.kdg4j.local.LocalEmulator;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,11 +43,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** {@code kdg send}: records into a Kinesis stream or a Firehose delivery stream, at a rate, with a summary. */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Send generated records to a Kinesis data stream or a Firehose delivery stream.")
-final class SendCommand implements Callable<Integer> {
+final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofMinutes(5);
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Kdg kdg;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     RecordSource source;
@@ -65,17 +67,11 @@ final class SendCommand implements Callable<Integer> {
         String deliveryStream;
     }
 
-    @Option(names = "--endpoint", paramLabel = "URL|local",
-            description = "An endpoint such as http://localhost:4566 (LocalStack, kdg local), or 'local' for an "
-                    + "embedded emulator in this process. Default: AWS, with the default credential chain "
-                    + "(and AWS_ENDPOINT_URL if set).")
-    String endpoint;
+    @Mixin
+    Connection connection;
 
-    @Option(names = "--region", paramLabel = "R",
-            description = "AWS region (default: the SDK's region chain; us-east-1 with --endpoint).")
-    String region;
-
-    @Option(names = "--create", description = "Create the stream (or bucket and delivery stream) if missing.")
+    @Option(names = "--create", description = "Create the stream (or bucket and delivery stream) if missing; "
+            + "implied by --endpoint local, whose emulator starts empty.")
     boolean create;
 
     @Option(names = "--shards", paramLabel = "K", defaultValue = "1",
@@ -138,7 +134,8 @@ final class SendCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--partition-key", paramLabel = "EXPR",
-            description = "random (KDG's default), a template such as ${region}-${id}, field:PATH, or a constant.")
+            description = "random (KDG's default), field:PATH (a field of the record; of a KDG template's JSON "
+                    + "too), a template such as $${region}-$${id}, or a constant.")
     String partitionKey;
 
     @Option(names = "--instance", paramLabel = "i/N", defaultValue = "0/1",
@@ -146,8 +143,13 @@ final class SendCommand implements Callable<Integer> {
     String instance;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, csv or text (default: text for templates and apache-log, else json).")
+            description = "json, jsonl, csv or text (default: text for templates and apache-log, else json).")
     String format;
+
+    @Option(names = "--drain-timeout", paramLabel = "D", defaultValue = "10s",
+            description = "After Ctrl-C, how long to wait for the records in flight to be answered before the "
+                    + "summary (default: ${DEFAULT-VALUE}); a second Ctrl-C stops at once.")
+    String drainTimeout;
 
     @Option(names = "--shard-pacing",
             description = "Keep each shard under 1,000 records/s and 1 MiB/s, as the KPL does (Kinesis only).")
@@ -165,18 +167,22 @@ final class SendCommand implements Callable<Integer> {
     volatile GeneratorRun running;
 
     @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = checkFlags();
+        connection.check();
         RecordSource.Resolved resolved = source.resolve(err);
         RecordSchema schema = partitionKey == null ? resolved.schema()
                 : resolved.schema().partitionKey(partitionKeySpec(partitionKey));
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
-        if (seed == null) {
-            err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these records again)");
-        }
-        Generator generator = Generator.from(schema).seed(runSeed)
-                .encoder(Encoders.forFormat(format != null ? format : resolved.defaultFormat(), schema))
+        checkPartitionKey(schema, runSeed);
+        RecordEncoder encoder = Formats.encoder(format, resolved, schema);
+        Generator generator = Generator.from(schema).seed(runSeed).encoder(encoder)
                 .share(settings.share).rate(settings.rate);
         if (settings.records != null) {
             generator = generator.limit(settings.records);
@@ -184,27 +190,55 @@ final class SendCommand implements Callable<Integer> {
         if (settings.duration != null) {
             generator = generator.limit(settings.duration);
         }
-        LocalEmulator local = "local".equals(endpoint) ? LocalEmulator.start() : null;
+        LocalEmulator local = connection.startLocal();
         try {
-            AwsEndpoint aws = endpointOf(local);
+            AwsEndpoint aws = connection.resolve(local);
             if (local != null) {
                 err.println("kdg send: embedded emulator on " + local.endpoint() + " (in memory, gone when kdg "
                         + "exits; use kdg local to keep one running)");
             }
-            provision(aws, err);
-            RunSummary summary;
-            try (RecordSink sink = sinkFor(aws)) {
-                summary = send(generator.to(sink), settings, err);
+            provision(aws, create || local != null, err);
+            if (seed == null) {
+                err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these records again)");
             }
+            RecordSink sink = sinkFor(aws);
+            Outcome outcome = null;
+            try {
+                outcome = send(generator.to(sink), settings, err);
+            } finally {
+                if (outcome == null || !outcome.abandoned()) {
+                    sink.close();
+                }
+            }
+            RunSummary summary = outcome.summary();
             err.println("kdg send: " + summary.describe());
             if (summaryJson != null) {
                 Files.writeString(summaryJson, summary.toJson() + "\n", StandardCharsets.UTF_8);
             }
-            return summary.allAcked() ? 0 : ErrorHandler.FAILURE;
+            err.flush();
+            if (outcome.interrupted()) {
+                return Exit.INTERRUPTED;
+            }
+            return summary.allAcked() ? Exit.OK : Exit.RECORDS_FAILED;
         } finally {
             if (local != null) {
                 local.close();
             }
+        }
+    }
+
+    /** A partition key read from fields must find them: checked on the first record, before anything is sent. */
+    private void checkPartitionKey(RecordSchema schema, long runSeed) {
+        if (partitionKey == null || !(partitionKey.startsWith("field:") || partitionKey.contains("${"))) {
+            return;
+        }
+        RecordGenerator first = RecordGenerator.of(schema, runSeed);
+        String text = first.generate(0).textAt(0);
+        if (first.partitionKey().isEmpty()) {
+            throw bad("--partition-key " + partitionKey + " gives an empty key for the first record, which Kinesis "
+                    + "refuses: the field is missing or null" + (text.startsWith("{") ? ""
+                    : ", or the record is not a JSON object") + " (the first record begins: "
+                    + (text.length() > 120 ? text.substring(0, 120) + "..." : text) + ")");
         }
     }
 
@@ -222,32 +256,51 @@ final class SendCommand implements Callable<Integer> {
         return kinesis.build();
     }
 
-    private RunSummary send(Generator generator, Settings settings, PrintWriter err) throws Exception {
+    /** How a run ended: its summary, whether a signal stopped it, and whether kdg stopped waiting for its drain. */
+    private record Outcome(RunSummary summary, boolean interrupted, boolean abandoned) {
+    }
+
+    private Outcome send(Generator generator, Settings settings, PrintWriter err) throws Exception {
         GeneratorRun run = generator.start();
         running = run;
-        Thread hook = new Thread(() -> {
+        CompletableFuture<String> abandon = new CompletableFuture<>();
+        long[] drainDeadline = {Long.MAX_VALUE};
+        Runnable first = () -> {
+            drainDeadline[0] = System.nanoTime() + settings.drainTimeout.toNanos();
             run.stop();
-            try {
-                run.completion().get();
-            } catch (Exception e) {
-                // the summary is printed by the main thread
-            }
-        }, "kdg-send-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        long total = settings.records == null ? -1 : settings.share.countOf(settings.records);
-        try (SendProgress progress = new SendProgress(run, total, System.console() != null, err)) {
-            return run.completion().get();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is stopping the run
+            err.println();
+            err.println("kdg send: stopping; waiting up to " + Durations.describe(settings.drainTimeout)
+                    + " for the records in flight (Ctrl-C again to stop at once)");
+            err.flush();
+        };
+        Runnable second = () -> abandon.complete("interrupted twice: stopped without waiting for the records in "
+                + "flight");
+        SendProgress.Goal goal = settings.records != null ? SendProgress.Goal.records(
+                settings.share.countOf(settings.records)) : settings.duration != null
+                ? SendProgress.Goal.duration(settings.duration) : SendProgress.Goal.none();
+        try (StopSignals signals = kdg.handlesSignals() ? StopSignals.install(first, second) : StopSignals.none();
+             SendProgress progress = new SendProgress(run, goal, System.console() != null, err, "send")) {
+            while (true) {
+                try {
+                    RunSummary summary = run.completion().get(50, TimeUnit.MILLISECONDS);
+                    return new Outcome(summary, signals.received() > 0, false);
+                } catch (TimeoutException notYet) {
+                    // see whether a signal ended the wait
+                }
+                if (abandon.isDone()) {
+                    return new Outcome(run.summarySoFar(abandon.get()), true, true);
+                }
+                if (System.nanoTime() > drainDeadline[0]) {
+                    return new Outcome(run.summarySoFar("interrupted: the records in flight were not all answered "
+                            + "within --drain-timeout " + drainTimeout), true, true);
+                }
             }
         }
     }
 
     /** What the flags say, checked together. */
-    private record Settings(InstanceShare share, RateProfile rate, Long records, Duration duration) {
+    private record Settings(InstanceShare share, RateProfile rate, Long records, Duration duration,
+                            Duration drainTimeout) {
     }
 
     private Settings checkFlags() {
@@ -284,6 +337,12 @@ final class SendCommand implements Callable<Integer> {
                 throw bad("--duration: " + e.getMessage());
             }
         }
+        Duration drain;
+        try {
+            drain = RateSpecs.duration(drainTimeout);
+        } catch (IllegalArgumentException e) {
+            throw bad("--drain-timeout: " + e.getMessage());
+        }
         if (shards < 0 || shards > 10_000) {
             throw bad("--shards must be in [0, 10000] (0 = on-demand) but was " + shards);
         }
@@ -293,8 +352,9 @@ final class SendCommand implements Callable<Integer> {
         if (target.deliveryStream != null && (shardPacing || aggregate)) {
             throw bad("--shard-pacing and --aggregate are for --stream, not --delivery-stream");
         }
-        if (target.deliveryStream != null && create && bucket == null) {
-            throw bad("--create with --delivery-stream needs --bucket (where Firehose delivers)");
+        if (target.deliveryStream != null && (create || connection.isLocal()) && bucket == null) {
+            throw bad("--create with --delivery-stream needs --bucket (where Firehose delivers)"
+                    + (create ? "" : "; --endpoint local creates it, so it needs one too"));
         }
         if (bufferMb < 1 || bufferMb > 128) {
             throw bad("--buffer-mb must be in [1, 128] but was " + bufferMb);
@@ -302,52 +362,26 @@ final class SendCommand implements Callable<Integer> {
         if (bufferSeconds < 0 || bufferSeconds > 900) {
             throw bad("--buffer-seconds must be in [0, 900] but was " + bufferSeconds);
         }
-        return new Settings(share, profile, records, duration);
+        return new Settings(share, profile, records, duration, drain);
     }
 
-    private AwsEndpoint endpointOf(LocalEmulator local) {
-        if (local != null) {
-            return AwsEndpoint.of(local.endpoint(), Region.of(local.region()), local.accessKeyId(),
-                    local.secretAccessKey());
-        }
-        if (endpoint == null) {
-            return AwsEndpoint.fromEnvironment(region != null ? Region.of(region) : null);
-        }
-        URI uri;
-        try {
-            uri = new URI(endpoint);
-        } catch (URISyntaxException e) {
-            throw bad("--endpoint must be a URL such as http://localhost:4566, or 'local', but was '" + endpoint
-                    + "'");
-        }
-        if (uri.getScheme() == null || uri.getHost() == null
-                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw bad("--endpoint must be a URL such as http://localhost:4566, or 'local', but was '" + endpoint
-                    + "'");
-        }
-        // emulators take any credentials: use the user's when there are some, else the conventional test/test
-        return new AwsEndpoint(uri, Region.of(region != null ? region : "us-east-1"), AwsCredentialsProviderChain
-                .of(DefaultCredentialsProvider.builder().build(),
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
-    }
-
-    private void provision(AwsEndpoint aws, PrintWriter err) {
+    private void provision(AwsEndpoint aws, boolean creating, PrintWriter err) {
         if (target.stream != null) {
             try (KinesisClient kinesis = aws.kinesis()) {
-                if (create) {
+                if (creating) {
                     if (Provisioning.ensureStream(kinesis, target.stream, shards, PROVISIONING_TIMEOUT)) {
                         err.println("kdg send: created stream " + target.stream + " (" + (shards == 0 ? "on-demand"
                                 : shards + " shard" + (shards == 1 ? "" : "s")) + ")");
                     }
                 } else if (!Provisioning.streamExists(kinesis, target.stream)) {
                     throw new KdgException("--stream: stream " + target.stream + " does not exist at "
-                            + aws + " (add --create to create it)");
+                            + connection.describe() + " (add --create to create it)");
                 }
             }
             return;
         }
         try (FirehoseClient firehose = aws.firehose(); S3Client s3 = aws.s3()) {
-            if (create) {
+            if (creating) {
                 DeliveryStreamSpec spec = DeliveryStreamSpec.of(target.deliveryStream, bucket)
                         .withPrefix(prefix, errorPrefix).withBuffering(bufferMb, bufferSeconds);
                 if (roleArn != null) {
@@ -359,7 +393,7 @@ final class SendCommand implements Callable<Integer> {
                 }
             } else if (!Provisioning.deliveryStreamExists(firehose, target.deliveryStream)) {
                 throw new KdgException("--delivery-stream: delivery stream " + target.deliveryStream
-                        + " does not exist at " + aws + " (add --create --bucket B to create it)");
+                        + " does not exist at " + connection.describe() + " (add --create --bucket B to create it)");
             }
         }
     }

@@ -4,6 +4,7 @@ import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RunStats;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -11,25 +12,71 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a run's progress on stderr: a progress bar (the progressbar library) with the rate and the counts when
- * the console is a terminal, else a plain line every few seconds that reads well in CI logs.
+ * Shows a run's progress on stderr: a progress bar (the progressbar library) when the console is a terminal, else
+ * a plain line every few seconds that reads well in CI logs. Rates are over the last {@value #WINDOW_SECONDS}
+ * seconds, acked and failed apart; the percentage is of the records asked for, or of the time with a duration.
  */
 final class SendProgress implements AutoCloseable {
+    static final int WINDOW_SECONDS = 5;
     private static final long LINE_MILLIS = 5_000;
+    private static final long SAMPLE_MILLIS = 250;
+
+    /** What the run is heading for: a number of records, a time, or neither (until stopped). */
+    record Goal(long records, Duration duration) {
+        static Goal records(long records) {
+            return new Goal(records, null);
+        }
+
+        static Goal duration(Duration duration) {
+            return new Goal(-1, duration);
+        }
+
+        static Goal none() {
+            return new Goal(-1, null);
+        }
+
+        /** Done so far, in [0, 100], or -1 when there is no goal. */
+        double percent(RunStats stats) {
+            if (duration != null) {
+                return Math.min(100, 100.0 * stats.elapsed().toNanos() / Math.max(1, duration.toNanos()));
+            }
+            if (records > 0) {
+                return Math.min(100, 100.0 * (stats.acked() + stats.failed()) / records);
+            }
+            return -1;
+        }
+
+        String describe() {
+            if (duration != null) {
+                return Durations.describe(duration);
+            }
+            return String.format(Locale.ROOT, "%,d records", records);
+        }
+    }
 
     private final GeneratorRun run;
+    private final Goal goal;
+    private final String task;
     private final ProgressBar bar;
     private final PrintWriter plain;
+    private final RateWindow window = new RateWindow(WINDOW_SECONDS * 1_000_000_000L);
     private final Thread thread;
     private volatile boolean done;
 
-    SendProgress(GeneratorRun run, long total, boolean terminal, PrintWriter err) {
+    SendProgress(GeneratorRun run, Goal goal, boolean terminal, PrintWriter err, String task) {
         this.run = run;
+        this.goal = goal;
+        this.task = task;
         if (terminal) {
-            this.bar = new ProgressBarBuilder().setTaskName("send").setInitialMax(total > 0 ? total : -1)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setUnit(" rec", 1)
-                    .showSpeed().setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
-                    .build();
+            ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis((int) SAMPLE_MILLIS)
+                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)));
+            if (goal.duration() != null) {
+                builder.setInitialMax(goal.duration().toMillis()).setUnit(" s", 1000);
+            } else {
+                builder.setInitialMax(goal.records() > 0 ? goal.records() : -1).setUnit(" rec", 1);
+            }
+            this.bar = builder.build();
             this.plain = null;
         } else {
             this.bar = null;
@@ -44,27 +91,35 @@ final class SendProgress implements AutoCloseable {
         long next = System.currentTimeMillis() + LINE_MILLIS;
         while (!done) {
             RunStats stats = run.stats();
+            window.add(System.nanoTime(), stats.acked(), stats.failed());
             if (bar != null) {
-                bar.stepTo(stats.acked());
-                bar.setExtraMessage(String.format(Locale.ROOT, "failed %,d, retried %,d, in flight %,d",
-                        stats.failed(), stats.retried(), stats.inFlight()));
+                bar.stepTo(goal.duration() != null ? Math.min(stats.elapsed().toMillis(), bar.getMax())
+                        : stats.acked() + stats.failed());
+                bar.setExtraMessage(counts(stats, window));
             } else if (System.currentTimeMillis() >= next) {
-                plain.println(line(stats));
+                plain.println(line(task, stats, window, goal));
                 plain.flush();
                 next += LINE_MILLIS;
             }
             try {
-                Thread.sleep(bar != null ? 250 : 100);
+                Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    static String line(RunStats stats) {
-        return String.format(Locale.ROOT, "kdg send: %.0f s, acked %,d, failed %,d, retried %,d, in flight %,d, "
-                + "%,.0f records/s", stats.elapsed().toMillis() / 1000.0, stats.acked(), stats.failed(),
-                stats.retried(), stats.inFlight(), stats.ackedPerSecond());
+    static String counts(RunStats stats, RateWindow window) {
+        return String.format(Locale.ROOT, "acked %,d (%,.0f/s), failed %,d (%,.0f/s), retried %,d, in flight %,d",
+                stats.acked(), window.ackedPerSecond(), stats.failed(), window.failedPerSecond(), stats.retried(),
+                stats.inFlight());
+    }
+
+    static String line(String task, RunStats stats, RateWindow window, Goal goal) {
+        double percent = goal.percent(stats);
+        return String.format(Locale.ROOT, "kdg %s: %.0f s%s, %s", task, stats.elapsed().toMillis() / 1000.0,
+                percent < 0 ? "" : String.format(Locale.ROOT, ", %.0f%% of %s", percent, goal.describe()),
+                counts(stats, window));
     }
 
     @Override
@@ -77,7 +132,9 @@ final class SendProgress implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (bar != null) {
-            bar.stepTo(run.stats().acked());
+            RunStats stats = run.stats();
+            bar.stepTo(goal.duration() != null ? Math.min(stats.elapsed().toMillis(), bar.getMax())
+                    : stats.acked() + stats.failed());
             bar.close();
         }
     }

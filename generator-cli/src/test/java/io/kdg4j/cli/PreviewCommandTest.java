@@ -119,7 +119,7 @@ class PreviewCommandTest {
                 + "{{Date.now()}}; did you mean date.now?");
         Run missing = kdg("preview", "--template", dir.resolve("nope.kdg").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.stderr()).contains("--template: cannot read");
+        assertThat(missing.stderr()).contains("--template: no such file: ");
         Run both = kdg("preview", "--template", template.toString(), "--preset", "sakila");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.stderr()).contains("mutually exclusive");
@@ -188,5 +188,22 @@ class PreviewCommandTest {
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
+    }
+
+    @Test
+    void aTemplatesJsonRecords_printAsThemselves_withFormatJson(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("t.kdg");
+        Files.writeString(template, "{\"id\": {{random.number(9)}}}");
+        Run json = kdg("preview", "--template", template.toString(), "--format", "json", "--count", "3", "--seed",
+                "1");
+        assertThat(json.exitCode()).as(json.stderr()).isZero();
+        assertThat(json.lines()).hasSize(3).allMatch(line -> line.matches("\\{\"id\": \\d}"));
+        assertThat(json.stdout()).isEqualTo(kdg("preview", "--template", template.toString(), "--count", "3",
+                "--seed", "1").stdout());
+        Files.writeString(template, "id={{random.number(9)}}");
+        Run notJson = kdg("preview", "--template", template.toString(), "--format", "json");
+        assertThat(notJson.exitCode()).isEqualTo(2);
+        assertThat(notJson.stderr()).contains("--format json: the template's records are not JSON (the first "
+                + "record begins: id=");
     }
 }

@@ -80,7 +80,7 @@ class SendCommandTest {
         JsonNode json = JSON.readTree(summary.toFile());
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("generated", "acked", "failed", "retried", "throttled", "elapsedSeconds",
+        assertThat(keys).containsExactly("generated", "acked", "failed", "inFlight", "retried", "throttled", "elapsedSeconds",
                 "recordsPerSecond");
         assertThat(json.get("acked").asLong()).isEqualTo(3000);
 
@@ -168,5 +168,40 @@ class SendCommandTest {
                 "--create", "--duration", "1s", "--rate", "500");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr()).contains("embedded emulator on http://127.0.0.1:").contains("acked 50");
+    }
+
+    @Test
+    void endpointLocal_createsTheStream_withoutBeingAsked() {
+        PreviewCommandTest.Run run = kdg("send", "--preset", "iot", "--stream", "fresh", "--endpoint", "local",
+                "--records", "20");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("created stream fresh (1 shard)").contains("acked 20");
+    }
+
+    @Test
+    void aFieldOfATemplatesJson_isThePartitionKey() throws Exception {
+        Path template = dir.resolve("who.kdg");
+        Files.writeString(template, "{\"who\": \"{{random.arrayElement([\"ann\",\"bob\",\"cy\"])}}\", "
+                + "\"n\": {{random.number(99)}}}");
+        String stream = name();
+        PreviewCommandTest.Run run = kdg("send", "--template", template.toString(), "--stream", stream,
+                "--endpoint", local.endpoint().toString(), "--create", "--records", "60", "--partition-key",
+                "field:who");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<Record> read = StreamReader.readAll(kinesis, stream, 60, Duration.ofSeconds(30));
+        assertThat(read).hasSize(60).allSatisfy(r -> assertThat(r.data().asUtf8String())
+                .startsWith("{\"who\": \"" + r.partitionKey() + "\""));
+    }
+
+    @Test
+    void aPartitionKeyFieldTheRecordLacks_isRefusedBeforeSending() throws Exception {
+        Path template = dir.resolve("plain.kdg");
+        Files.writeString(template, "{{name.firstName}},{{random.number(9)}}");
+        PreviewCommandTest.Run run = kdg("send", "--template", template.toString(), "--stream", name(),
+                "--endpoint", local.endpoint().toString(), "--create", "--records", "5", "--partition-key",
+                "field:who");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--partition-key field:who gives an empty key for the first record")
+                .contains("or the record is not a JSON object");
     }
 }

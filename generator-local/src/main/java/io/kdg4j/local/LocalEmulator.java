@@ -83,7 +83,7 @@ public final class LocalEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             background.shutdownNow();
             throw new IllegalStateException("interrupted while starting the emulator", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty's bind throws java.net.BindException, checked, without declaring it
             background.shutdownNow();
             throw new IllegalStateException("the emulator cannot listen on " + config.bindAddress() + ":"
                     + config.port() + ": " + e.getMessage(), e);

@@ -1,0 +1,101 @@
+package io.kdg4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kdg4j.local.Faults;
+import io.kdg4j.local.LocalConfig;
+import io.kdg4j.local.LocalEmulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C and SIGTERM on {@code kdg send}, with real signals to a real process. */
+class InterruptIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static void assertAccounted(JsonNode summary) {
+        assertThat(summary.get("generated").asLong()).isPositive().isEqualTo(summary.get("acked").asLong()
+                + summary.get("failed").asLong() + summary.get("inFlight").asLong());
+    }
+
+    @Test
+    void ctrlC_drainsWhatIsInFlight_printsTheSummary_writesTheJson_andExits130() throws Exception {
+        Path json = dir.resolve("summary.json");
+        KdgProcess kdg = KdgProcess.start(dir, Map.of(), "send", "--preset", "sakila", "--stream", "orders",
+                "--endpoint", "local", "--rate", "2000", "--summary-json", json.toString());
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> kdg.output().contains("kdg: seed"));
+            Thread.sleep(1_000); // let records flow: the run has no limit
+            kdg.signal("INT");
+            assertThat(kdg.exitCode(30)).isEqualTo(130);
+        } finally {
+            kdg.destroy();
+        }
+        assertThat(kdg.output()).contains("kdg send: stopping; waiting up to 10 s for the records in flight")
+                .containsPattern("kdg send: generated [\\d,]+, acked [\\d,]+, failed 0")
+                .doesNotContain("still in flight");
+        JsonNode summary = JSON.readTree(json.toFile());
+        assertAccounted(summary);
+        assertThat(summary.get("inFlight").asLong()).isZero();
+        assertThat(summary.get("acked").asLong()).isGreaterThan(500);
+    }
+
+    @Test
+    void sigterm_whenAnswersAreSlowerThanTheDrainTimeout_reportsWhatIsStillInFlight() throws Exception {
+        LocalConfig slow = LocalConfig.builder().faults(Faults.NONE.withLatency(Duration.ofSeconds(3))).build();
+        try (LocalEmulator local = LocalEmulator.start(slow)) {
+            local.createStreamIfAbsent("slow", 1);
+            Path json = dir.resolve("summary.json");
+            KdgProcess kdg = KdgProcess.start(dir, Map.of(), "send", "--preset", "iot", "--stream", "slow",
+                    "--endpoint", local.endpoint().toString(), "--rate", "200", "--drain-timeout", "1s",
+                    "--summary-json", json.toString());
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> kdg.output().contains("kdg: seed"));
+                Thread.sleep(500); // records sent, their answers 3 s away
+                kdg.signal("TERM");
+                assertThat(kdg.exitCode(30)).isEqualTo(130);
+            } finally {
+                kdg.destroy();
+            }
+            assertThat(kdg.output()).contains("waiting up to 1 s").contains("still in flight")
+                    .contains("within --drain-timeout 1s");
+            JsonNode summary = JSON.readTree(json.toFile());
+            assertAccounted(summary);
+            assertThat(summary.get("inFlight").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void aSecondCtrlC_stopsAtOnce_withoutWaitingForTheDrain() throws Exception {
+        LocalConfig slow = LocalConfig.builder().faults(Faults.NONE.withLatency(Duration.ofSeconds(3))).build();
+        try (LocalEmulator local = LocalEmulator.start(slow)) {
+            local.createStreamIfAbsent("slower", 1);
+            Path json = dir.resolve("summary.json");
+            KdgProcess kdg = KdgProcess.start(dir, Map.of(), "send", "--preset", "iot", "--stream", "slower",
+                    "--endpoint", local.endpoint().toString(), "--rate", "200", "--drain-timeout", "5m",
+                    "--summary-json", json.toString());
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> kdg.output().contains("kdg: seed"));
+                Thread.sleep(500);
+                kdg.signal("INT");
+                await().atMost(Duration.ofSeconds(10)).until(() -> kdg.output().contains("stopping"));
+                kdg.signal("INT");
+                assertThat(kdg.exitCode(10)).isEqualTo(130);
+            } finally {
+                kdg.destroy();
+            }
+            assertThat(kdg.output()).contains("interrupted twice").contains("still in flight");
+            JsonNode summary = JSON.readTree(json.toFile());
+            assertAccounted(summary);
+            assertThat(summary.get("inFlight").asLong()).isPositive();
+        }
+    }
+}
