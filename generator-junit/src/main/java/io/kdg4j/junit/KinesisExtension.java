@@ -16,6 +16,7 @@ import io.kdg4j.core.run.RecordSink;
 import io.kdg4j.core.schema.PartitionKeySpec;
 import io.kdg4j.junit.internal.Backends;
 import io.kdg4j.junit.internal.Created;
+import io.kdg4j.junit.internal.JUnitVersions;
 import io.kdg4j.junit.internal.StartedBackend;
 import io.kdg4j.local.LocalEmulator;
 import java.io.IOException;
@@ -267,6 +268,12 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(JUnitVersions.class, key -> {
+            JUnitVersions.problem(JUnitVersions.found()).ifPresent(problem -> {
+                throw new ExtensionConfigurationException("kdg4j: " + problem);
+            });
+            return Boolean.TRUE;
+        });
         clients(context);
     }
 

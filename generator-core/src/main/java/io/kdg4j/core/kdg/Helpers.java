@@ -36,7 +36,7 @@ import net.datafaker.Faker;
 
 /**
  * Every helper a KDG template can call (faker.js 3.1's namespaces plus KDG's own), with what kdg4j makes of it.
- * This is the one mapping table: the README's table is printed from it ({@link #markdownTable()}).
+ * This is the one mapping table: docs/templates.md's table is printed from it ({@link #markdownTable()}).
  */
 final class Helpers {
     /** How one helper compiles: the call's arguments in, a spec out, or a {@link TemplateException}. */
@@ -86,7 +86,7 @@ final class Helpers {
         return Collections.unmodifiableMap(ALIASES);
     }
 
-    /** The table as Markdown, for the README. */
+    /** The table as Markdown, for docs/templates.md. */
     static String markdownTable() {
         StringBuilder out = new StringBuilder("| KDG helper | arguments | kdg4j generates |\n|---|---|---|\n");
         TABLE.values().forEach(h -> out.append("| `").append(h.name()).append("` | ")

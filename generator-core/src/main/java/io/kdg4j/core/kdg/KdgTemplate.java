@@ -142,7 +142,7 @@ public final class KdgTemplate {
         return source;
     }
 
-    /** The helper mapping table in Markdown, as the README shows it. */
+    /** The helper mapping table in Markdown, as docs/templates.md shows it. */
     public static String helperTable() {
         return Helpers.markdownTable();
     }

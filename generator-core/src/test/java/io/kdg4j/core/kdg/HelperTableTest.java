@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's helper table is the code's table, printed: this keeps the two the same. */
+/** docs/templates.md's helper table is the code's table, printed: this keeps the two the same. */
 class HelperTableTest {
 
     @Test
-    void readme_showsTheHelperTableOfTheCode() throws Exception {
-        Path readme = Path.of("..", "README.md");
-        assertThat(readme).exists();
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        assertThat(text).as("README.md must contain KdgTemplate.helperTable() verbatim; reprint it")
+    void docs_showTheHelperTableOfTheCode() throws Exception {
+        Path page = Path.of("..", "docs", "templates.md");
+        assertThat(page).exists();
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        assertThat(text).as("docs/templates.md must contain KdgTemplate.helperTable() verbatim; reprint it")
                 .contains(KdgTemplate.helperTable().strip());
     }
 
