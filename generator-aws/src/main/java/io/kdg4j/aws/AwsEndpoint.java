@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
@@ -48,6 +52,19 @@ public record AwsEndpoint(URI endpoint, Region region, AwsCredentialsProvider cr
     public static AwsEndpoint of(URI endpoint, Region region, String accessKeyId, String secretAccessKey) {
         return new AwsEndpoint(Objects.requireNonNull(endpoint, "endpoint"), region,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+    }
+
+    /**
+     * An emulator or other local endpoint (LocalStack, {@code kdg local}, kinesis-mock), which takes any
+     * credentials: the user's own from the environment, system properties or profile files when there are some, else
+     * {@code test}/{@code test}. Never the container or instance metadata services: an emulator does not check
+     * credentials, and looking them up would send requests off this machine.
+     */
+    public static AwsEndpoint emulator(URI endpoint, Region region) {
+        return new AwsEndpoint(Objects.requireNonNull(endpoint, "endpoint"), region, AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
     }
 
     /**

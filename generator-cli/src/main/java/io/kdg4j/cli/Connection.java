@@ -8,10 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -73,10 +69,7 @@ final class Connection {
         if (endpoint == null) {
             return AwsEndpoint.fromEnvironment(region != null ? Region.of(region) : null);
         }
-        // emulators take any credentials: use the user's when there are some, else the conventional test/test
-        return new AwsEndpoint(URI.create(endpoint), Region.of(region != null ? region : "us-east-1"),
-                AwsCredentialsProviderChain.of(DefaultCredentialsProvider.builder().build(),
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
+        return AwsEndpoint.emulator(URI.create(endpoint), Region.of(region != null ? region : "us-east-1"));
     }
 
     /** How errors name where the command was talking to: "--endpoint URL", or AWS and the region. */

@@ -7,10 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
 
 /** Starts the three kinds of backend. */
@@ -65,10 +61,7 @@ public final class Backends {
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("kdg4j.endpoint must be a URL but was '" + chosen + "'", e);
         }
-        // emulators take any credentials: the user's if there are some, else test/test
-        AwsEndpoint endpoint = new AwsEndpoint(uri, Region.of(region), AwsCredentialsProviderChain.of(
-                DefaultCredentialsProvider.builder().build(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
+        AwsEndpoint endpoint = AwsEndpoint.emulator(uri, Region.of(region));
         return new StartedBackend("endpoint", endpoint, () -> { });
     }
 }
