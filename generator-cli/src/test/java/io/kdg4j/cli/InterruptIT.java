@@ -48,18 +48,28 @@ class InterruptIT {
         assertThat(summary.get("acked").asLong()).isGreaterThan(500);
     }
 
+    /** kdg sending into an emulator that answers every request 3 s late: records stay in flight. */
+    private KdgProcess sendingIntoSlowEmulator(LocalEmulator slow, String drainTimeout, Path json) throws Exception {
+        slow.createStreamIfAbsent("slow", 1);
+        KdgProcess kdg = KdgProcess.start(dir, Map.of(), "send", "--preset", "iot", "--stream", "slow",
+                "--endpoint", slow.endpoint().toString(), "--rate", "200", "--drain-timeout", drainTimeout,
+                "--summary-json", json.toString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> kdg.output().contains("kdg: seed"));
+        Thread.sleep(500); // records sent, their answers 3 s away
+        return kdg;
+    }
+
+    private static LocalEmulator slowEmulator() {
+        return LocalEmulator.start(LocalConfig.builder().faults(Faults.NONE.withLatency(Duration.ofSeconds(3)))
+                .build());
+    }
+
     @Test
     void sigterm_whenAnswersAreSlowerThanTheDrainTimeout_reportsWhatIsStillInFlight() throws Exception {
-        LocalConfig slow = LocalConfig.builder().faults(Faults.NONE.withLatency(Duration.ofSeconds(3))).build();
-        try (LocalEmulator local = LocalEmulator.start(slow)) {
-            local.createStreamIfAbsent("slow", 1);
-            Path json = dir.resolve("summary.json");
-            KdgProcess kdg = KdgProcess.start(dir, Map.of(), "send", "--preset", "iot", "--stream", "slow",
-                    "--endpoint", local.endpoint().toString(), "--rate", "200", "--drain-timeout", "1s",
-                    "--summary-json", json.toString());
+        Path json = dir.resolve("summary.json");
+        try (LocalEmulator slow = slowEmulator()) {
+            KdgProcess kdg = sendingIntoSlowEmulator(slow, "1s", json);
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> kdg.output().contains("kdg: seed"));
-                Thread.sleep(500); // records sent, their answers 3 s away
                 kdg.signal("TERM");
                 assertThat(kdg.exitCode(30)).isEqualTo(130);
             } finally {
@@ -67,24 +77,18 @@ class InterruptIT {
             }
             assertThat(kdg.output()).contains("waiting up to 1 s").contains("still in flight")
                     .contains("within --drain-timeout 1s");
-            JsonNode summary = JSON.readTree(json.toFile());
-            assertAccounted(summary);
-            assertThat(summary.get("inFlight").asLong()).isPositive();
         }
+        JsonNode summary = JSON.readTree(json.toFile());
+        assertAccounted(summary);
+        assertThat(summary.get("inFlight").asLong()).isPositive();
     }
 
     @Test
     void aSecondCtrlC_stopsAtOnce_withoutWaitingForTheDrain() throws Exception {
-        LocalConfig slow = LocalConfig.builder().faults(Faults.NONE.withLatency(Duration.ofSeconds(3))).build();
-        try (LocalEmulator local = LocalEmulator.start(slow)) {
-            local.createStreamIfAbsent("slower", 1);
-            Path json = dir.resolve("summary.json");
-            KdgProcess kdg = KdgProcess.start(dir, Map.of(), "send", "--preset", "iot", "--stream", "slower",
-                    "--endpoint", local.endpoint().toString(), "--rate", "200", "--drain-timeout", "5m",
-                    "--summary-json", json.toString());
+        Path json = dir.resolve("summary.json");
+        try (LocalEmulator slow = slowEmulator()) {
+            KdgProcess kdg = sendingIntoSlowEmulator(slow, "5m", json);
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> kdg.output().contains("kdg: seed"));
-                Thread.sleep(500);
                 kdg.signal("INT");
                 await().atMost(Duration.ofSeconds(10)).until(() -> kdg.output().contains("stopping"));
                 kdg.signal("INT");
@@ -93,9 +97,9 @@ class InterruptIT {
                 kdg.destroy();
             }
             assertThat(kdg.output()).contains("interrupted twice").contains("still in flight");
-            JsonNode summary = JSON.readTree(json.toFile());
-            assertAccounted(summary);
-            assertThat(summary.get("inFlight").asLong()).isPositive();
         }
+        JsonNode summary = JSON.readTree(json.toFile());
+        assertAccounted(summary);
+        assertThat(summary.get("inFlight").asLong()).isPositive();
     }
 }
