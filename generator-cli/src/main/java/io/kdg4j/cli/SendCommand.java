@@ -212,6 +212,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
             }
             RunSummary summary = outcome.summary();
             err.println("kdg send: " + summary.describe());
+            if (outcome.interrupted() && summary.inFlight() == 0) {
+                err.println("kdg send: interrupted; every record sent got its answer");
+            }
             if (summaryJson != null) {
                 Files.writeString(summaryJson, summary.toJson() + "\n", StandardCharsets.UTF_8);
             }
