@@ -30,14 +30,22 @@ public final class Provisioning {
 
     /**
      * Creates {@code stream} with {@code shards} shards (0 for on-demand) unless it exists, then waits until it is
-     * ACTIVE; true when this call created it.
+     * ACTIVE; true when this call created it. A stream still DELETING (deleted by a previous test a moment ago:
+     * LocalStack and kinesis-mock keep it so for a while) is waited out and then created anew.
      */
     public static boolean ensureStream(KinesisClient kinesis, String stream, int shards, Duration timeout) {
         if (shards < 0) {
             throw new IllegalArgumentException("shards must be >= 0 (0 = on-demand) but was " + shards);
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         boolean created = false;
-        if (!streamExists(kinesis, stream)) {
+        StreamStatus status = streamStatus(kinesis, stream);
+        if (status == StreamStatus.DELETING) {
+            waitUntil(remaining(deadline), "stream " + stream + " to finish DELETING",
+                    () -> streamStatus(kinesis, stream) == null);
+            status = null;
+        }
+        if (status == null) {
             try {
                 if (shards == 0) {
                     kinesis.createStream(b -> b.streamName(stream)
@@ -50,9 +58,22 @@ public final class Provisioning {
                 // someone else created it meanwhile
             }
         }
-        waitUntil(timeout, "stream " + stream + " to be ACTIVE", () -> kinesis.describeStreamSummary(b -> b
-                .streamName(stream)).streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE);
+        waitUntil(remaining(deadline), "stream " + stream + " to be ACTIVE",
+                () -> streamStatus(kinesis, stream) == StreamStatus.ACTIVE);
         return created;
+    }
+
+    /** The stream's status, or null when there is no such stream. */
+    private static StreamStatus streamStatus(KinesisClient kinesis, String stream) {
+        try {
+            return kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus();
+        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     public static boolean streamExists(KinesisClient kinesis, String stream) {
@@ -101,8 +122,15 @@ public final class Provisioning {
     public static boolean ensureDeliveryStream(FirehoseClient firehose, S3Client s3, DeliveryStreamSpec spec,
                                                Duration timeout) {
         ensureBucket(s3, spec.bucket());
+        long deadline = System.nanoTime() + timeout.toNanos();
         boolean created = false;
-        if (!deliveryStreamExists(firehose, spec.name())) {
+        DeliveryStreamStatus status = deliveryStreamStatus(firehose, spec.name());
+        if (status == DeliveryStreamStatus.DELETING) {
+            waitUntil(remaining(deadline), "delivery stream " + spec.name() + " to finish DELETING",
+                    () -> deliveryStreamStatus(firehose, spec.name()) == null);
+            status = null;
+        }
+        if (status == null) {
             ExtendedS3DestinationConfiguration.Builder destination = ExtendedS3DestinationConfiguration.builder()
                     .bucketARN("arn:aws:s3:::" + spec.bucket()).roleARN(spec.roleArn())
                     .bufferingHints(BufferingHints.builder().sizeInMBs(spec.bufferSizeMb())
@@ -118,10 +146,19 @@ public final class Provisioning {
                     .extendedS3DestinationConfiguration(destination.build()));
             created = true;
         }
-        waitUntil(timeout, "delivery stream " + spec.name() + " to be ACTIVE", () -> firehose
-                .describeDeliveryStream(b -> b.deliveryStreamName(spec.name())).deliveryStreamDescription()
-                .deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+        waitUntil(remaining(deadline), "delivery stream " + spec.name() + " to be ACTIVE",
+                () -> deliveryStreamStatus(firehose, spec.name()) == DeliveryStreamStatus.ACTIVE);
         return created;
+    }
+
+    /** The delivery stream's status, or null when there is none. */
+    private static DeliveryStreamStatus deliveryStreamStatus(FirehoseClient firehose, String name) {
+        try {
+            return firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
+                    .deliveryStreamStatus();
+        } catch (software.amazon.awssdk.services.firehose.model.ResourceNotFoundException e) {
+            return null;
+        }
     }
 
     public static boolean deliveryStreamExists(FirehoseClient firehose, String name) {
