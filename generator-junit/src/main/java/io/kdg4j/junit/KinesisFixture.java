@@ -58,12 +58,35 @@ public final class KinesisFixture implements AutoCloseable {
         this.created = new Created(() -> kinesis, () -> firehose, () -> s3);
     }
 
+    /** Why LocalStack could not start in this JVM, once it failed: later {@link #auto()} calls do not try again. */
+    private static volatile String localStackFailure;
+
     /**
      * As {@link Backend#AUTO} in tests: LocalStack ({@value KinesisExtension#DEFAULT_LOCALSTACK_IMAGE}) when a
-     * Docker engine answers, else the embedded emulator. {@link #backend()} says which it chose.
+     * Docker engine answers and LocalStack starts, else the embedded emulator; a LocalStack that failed to start
+     * (no image, no Ryuk, a timeout) is not tried again in this JVM. {@link #backend()} says which it chose.
      */
     public static KinesisFixture auto() {
-        return Backends.dockerAvailable() ? localStack(null) : embedded();
+        return auto(Backends::dockerAvailable, () -> Backends.localStack(KinesisExtension.DEFAULT_LOCALSTACK_IMAGE));
+    }
+
+    static KinesisFixture auto(java.util.function.BooleanSupplier docker,
+                               java.util.function.Supplier<StartedBackend> localStack) {
+        if (localStackFailure == null && docker.getAsBoolean()) {
+            try {
+                return new KinesisFixture(localStack.get());
+            } catch (RuntimeException | LinkageError e) {
+                localStackFailure = BackendSelection.reason(e);
+                System.getLogger(KinesisFixture.class.getName()).log(System.Logger.Level.WARNING,
+                        "kdg4j: LocalStack could not start, using the embedded emulator: " + localStackFailure);
+            }
+        }
+        return embedded();
+    }
+
+    /** Forgets a LocalStack failure (for tests). */
+    static void forgetLocalStackFailure() {
+        localStackFailure = null;
     }
 
     /** The embedded emulator, in this JVM. */

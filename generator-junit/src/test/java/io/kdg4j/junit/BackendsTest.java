@@ -52,9 +52,9 @@ class BackendsTest {
 
     @Test
     void localStackAccounts_areTwelveDigits_stable_andDifferentPerClass() {
-        String a = KinesisExtension.accountOf("[engine:junit-jupiter]/[class:com.example.OrdersTest]");
-        String b = KinesisExtension.accountOf("[engine:junit-jupiter]/[class:com.example.PaymentsTest]");
-        assertThat(a).matches("\\d{12}").isEqualTo(KinesisExtension.accountOf(
+        String a = BackendSelection.accountOf("[engine:junit-jupiter]/[class:com.example.OrdersTest]");
+        String b = BackendSelection.accountOf("[engine:junit-jupiter]/[class:com.example.PaymentsTest]");
+        assertThat(a).matches("\\d{12}").isEqualTo(BackendSelection.accountOf(
                 "[engine:junit-jupiter]/[class:com.example.OrdersTest]"));
         assertThat(b).matches("\\d{12}").isNotEqualTo(a);
     }

@@ -3,10 +3,8 @@ package io.kdg4j.junit.internal;
 import io.kdg4j.aws.AwsEndpoint;
 import io.kdg4j.local.LocalEmulator;
 import java.net.URI;
-import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.localstack.LocalStackContainer;
 import software.amazon.awssdk.regions.Region;
 
 /** Starts the three kinds of backend. */
@@ -33,19 +31,9 @@ public final class Backends {
                 local.accessKeyId(), local.secretAccessKey()), local);
     }
 
-    /** One LocalStack container with Kinesis, Firehose and S3; LOCALSTACK_AUTH_TOKEN is passed through when set. */
+    /** LocalStack with this machine's settings (token, reuse) and no cache folder: see {@link LocalStackBackend}. */
     public static StartedBackend localStack(String image) {
-        // reused across runs only where the user enabled Testcontainers' reuse (testcontainers.reuse.enable)
-        LocalStackContainer container = new LocalStackContainer(image).withServices("kinesis", "firehose", "s3")
-                .withReuse(true);
-        String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
-        if (token != null && !token.isBlank()) {
-            container.withEnv(Map.of("LOCALSTACK_AUTH_TOKEN", token));
-        }
-        container.start();
-        return new StartedBackend("localstack", AwsEndpoint.of(container.getEndpoint(),
-                Region.of(container.getRegion()), container.getAccessKey(), container.getSecretKey()),
-                container::stop);
+        return LocalStackBackend.start(LocalStackBackend.Settings.of(image, null));
     }
 
     /** An endpoint that is already running: {@code url}, else AWS_ENDPOINT_URL. */
