@@ -189,4 +189,19 @@ class BackendSelectionTest {
                     .SdkClientException.class);
         }
     }
+
+    @Test
+    void onLocalStack_eachClassHasAnAccountOfItsOwn_unlessTheyShareOne() {
+        selection = new BackendSelection(Backend.LOCALSTACK, null, null, () -> true, FAKE_LOCALSTACK);
+        run(Sends.class, SendsToo.class).assertStatistics(stats -> stats.succeeded(2));
+        assertThat(ENDPOINTS).extracting(e -> e.credentials().resolveCredentials().accessKeyId())
+                .allMatch(key -> key.matches("\\d{12}")).doesNotHaveDuplicates();
+        ENDPOINTS.clear();
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(KinesisExtension.LOCALSTACK_ACCOUNT_PER_CLASS, "false")
+                .selectors(selectClass(Sends.class), selectClass(SendsToo.class)).execute().testEvents()
+                .assertStatistics(stats -> stats.succeeded(2));
+        assertThat(ENDPOINTS).extracting(e -> e.credentials().resolveCredentials().accessKeyId())
+                .containsExactly("t", "t");
+    }
 }

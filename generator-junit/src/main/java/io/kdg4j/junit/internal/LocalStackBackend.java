@@ -102,6 +102,11 @@ public final class LocalStackBackend {
         container.start();
         AwsEndpoint endpoint = AwsEndpoint.of(container.getEndpoint(), Region.of(container.getRegion()),
                 container.getAccessKey(), container.getSecretKey());
-        return new StartedBackend("localstack", endpoint, settings.reuse() ? () -> { } : container::stop);
+        return new StartedBackend("localstack", endpoint, whenDone(settings, container::stop));
+    }
+
+    /** What ending the run does to the container: nothing when it is reused (other runs and JVMs may use it). */
+    static AutoCloseable whenDone(Settings settings, AutoCloseable stop) {
+        return settings.reuse() ? () -> { } : stop;
     }
 }

@@ -50,6 +50,17 @@ class LocalStackBackendTest {
     }
 
     @Test
+    void aReusedContainer_isNeverStoppedAtTheEndOfARun_anyOtherIs() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
+        LocalStackBackend.whenDone(new LocalStackBackend.Settings(IMAGE, null, null, true), stops::incrementAndGet)
+                .close();
+        assertThat(stops).hasValue(0);
+        LocalStackBackend.whenDone(new LocalStackBackend.Settings(IMAGE, null, null, false), stops::incrementAndGet)
+                .close();
+        assertThat(stops).hasValue(1);
+    }
+
+    @Test
     @Tag("localstack")
     void theContainer_isConfiguredAsPlanned() {
         assumeTrue(Backends.dockerAvailable(), "no Docker engine answers: the container cannot be built");
