@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code kdg} command: generate Kinesis test data from presets and KDG templates. */
 @Command(name = "kdg", mixinStandardHelpOptions = true, version = "kdg 0.1.0-SNAPSHOT",
         description = "Test data for Amazon Kinesis Data Streams and Firehose.",
-        subcommands = {PreviewCommand.class, SendCommand.class, TailCommand.class, LocalCommand.class,
+        subcommands = {PreviewCommand.class, SendCommand.class, TailCommand.class, LocalCommand.class, UiCommand.class,
             DemoCommand.class},
         footer = {"", "Exit codes: 0 done, 1 records failed, 2 bad input, 3 cannot reach the endpoint or not allowed, "
                 + "130 interrupted."})
@@ -59,6 +59,6 @@ public final class Kdg implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: preview, send, tail, local or demo");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: preview, send, tail, local, ui or demo");
     }
 }

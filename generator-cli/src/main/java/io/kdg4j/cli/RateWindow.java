@@ -7,27 +7,27 @@ import java.util.ArrayDeque;
  * person watching wants (what is happening now), not the average since the start. Not thread-safe: one reporter
  * thread owns it.
  */
-final class RateWindow {
+public final class RateWindow {
     private final long windowNanos;
     private final ArrayDeque<long[]> samples = new ArrayDeque<>();
 
-    RateWindow(long windowNanos) {
+    public RateWindow(long windowNanos) {
         this.windowNanos = windowNanos;
     }
 
     /** Records the totals at {@code nanos}. */
-    void add(long nanos, long acked, long failed) {
+    public void add(long nanos, long acked, long failed) {
         samples.addLast(new long[] {nanos, acked, failed});
         while (samples.size() > 2 && nanos - samples.peekFirst()[0] > windowNanos) {
             samples.removeFirst();
         }
     }
 
-    double ackedPerSecond() {
+    public double ackedPerSecond() {
         return perSecond(1);
     }
 
-    double failedPerSecond() {
+    public double failedPerSecond() {
         return perSecond(2);
     }
 

@@ -1,0 +1,408 @@
+package io.kdg4j.cli.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.kdg4j.aws.DeliveryStreamSpec;
+import io.kdg4j.aws.FirehoseSink;
+import io.kdg4j.aws.KinesisSink;
+import io.kdg4j.aws.Provisioning;
+import io.kdg4j.core.KdgException;
+import io.kdg4j.core.RecordGenerator;
+import io.kdg4j.core.RecordSchema;
+import io.kdg4j.core.encode.Encoders;
+import io.kdg4j.core.encode.RecordEncoder;
+import io.kdg4j.core.kdg.KdgTemplate;
+import io.kdg4j.core.kdg.TemplateException;
+import io.kdg4j.core.preset.Preset;
+import io.kdg4j.core.preset.Presets;
+import io.kdg4j.core.rate.RateProfile;
+import io.kdg4j.core.rate.RateSpecs;
+import io.kdg4j.core.record.ByteOutput;
+import io.kdg4j.core.run.Generator;
+import io.kdg4j.core.run.GeneratorRun;
+import io.kdg4j.core.run.RecordSink;
+import io.kdg4j.core.schema.PartitionKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/**
+ * The JSON API under {@code /api/v1} that the page uses, and that scripts may use too (docs/ui.md lists it). It
+ * makes the same library calls as {@code kdg send}: a schema or template, a {@link Generator}, a Kinesis or
+ * Firehose sink.
+ */
+final class Api {
+    static final String PREFIX = "/api/v1/";
+    private static final int MAX_BODY = 4 * 1024 * 1024;
+    private static final int MAX_PREVIEW = 100;
+    private static final Duration PROVISIONING_TIMEOUT = Duration.ofMinutes(2);
+
+    private final UiTarget target;
+    private final TemplateStore templates;
+    private final UiRuns runs;
+
+    Api(UiTarget target, TemplateStore templates, UiRuns runs) {
+        this.target = target;
+        this.templates = templates;
+        this.runs = runs;
+    }
+
+    /** Bad input from the page: answered 400 with the message (and a template's place). */
+    static final class BadRequest extends KdgException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            parts.add(URLDecoder.decode(part, StandardCharsets.UTF_8));
+        }
+        try {
+            route(exchange, method, parts);
+        } catch (TemplateException e) {
+            ObjectNode body = Exchanges.JSON.createObjectNode().put("error", e.getMessage()).put("line", e.line())
+                    .put("column", e.column()).put("token", e.token()).put("problem", e.problem());
+            if (e.suggestion() != null) {
+                body.put("suggestion", e.suggestion());
+            }
+            Exchanges.json(exchange, 400, body);
+        } catch (TemplateStore.TemplateNotFound e) {
+            Exchanges.error(exchange, 404, e.getMessage());
+        } catch (KdgException | IllegalArgumentException e) {
+            Exchanges.error(exchange, 400, e.getMessage());
+        } catch (AwsServiceException e) {
+            int status = e.statusCode() == 400 && e.awsErrorDetails() != null
+                    && "ResourceNotFoundException".equals(e.awsErrorDetails().errorCode()) ? 404 : 502;
+            Exchanges.error(exchange, status, (e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() + ": "
+                    + e.awsErrorDetails().errorMessage() : e.getMessage()));
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, List<String> parts) throws IOException {
+        String first = parts.get(0);
+        int n = parts.size();
+        if (first.equals("info") && n == 1 && method.equals("GET")) {
+            Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("target", target.description())
+                    .put("emulator", target.isEmulator()).put("templatesDir", templates.directory().toString()));
+        } else if (first.equals("presets") && n == 1 && method.equals("GET")) {
+            Exchanges.json(exchange, 200, Presets.names());
+        } else if (first.equals("preview") && n == 1 && method.equals("POST")) {
+            preview(exchange, body(exchange));
+        } else if (first.equals("templates")) {
+            templates(exchange, method, parts);
+        } else if (first.equals("destinations") && n == 1 && method.equals("GET")) {
+            destinations(exchange);
+        } else if (first.equals("streams") && n == 1 && method.equals("POST")) {
+            createStream(exchange, body(exchange));
+        } else if (first.equals("streams") && n == 3 && parts.get(2).equals("latest") && method.equals("GET")) {
+            latest(exchange, parts.get(1));
+        } else if (first.equals("delivery-streams") && n == 1 && method.equals("POST")) {
+            createDeliveryStream(exchange, body(exchange));
+        } else if (first.equals("runs")) {
+            runs(exchange, method, parts);
+        } else {
+            Exchanges.error(exchange, 404, "no such API call: " + method + " " + PREFIX + String.join("/", parts));
+        }
+    }
+
+    private static JsonNode body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new BadRequest("the request body is over " + MAX_BODY + " bytes");
+            }
+            JsonNode node = Exchanges.JSON.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new BadRequest("the request body must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the request body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The records of the request: a template (compiled) or a preset; with its default encoder. */
+    private record Source(String description, RecordSchema schema, RecordEncoder encoder) {
+    }
+
+    private static Source source(JsonNode body) {
+        String template = text(body, "template");
+        String preset = text(body, "preset");
+        if ((template == null) == (preset == null)) {
+            throw new BadRequest("give exactly one of template and preset");
+        }
+        RecordSchema schema;
+        if (template != null) {
+            if (template.isBlank()) {
+                throw new BadRequest("template: the template is empty");
+            }
+            schema = KdgTemplate.compile(template).schema();
+        } else {
+            Preset chosen = Presets.get(preset);
+            schema = chosen.schema();
+            if (chosen.defaultFormat().equals("text")) {
+                return withKey(body, new Source("preset " + preset, schema, Encoders.text()));
+            }
+            return withKey(body, new Source("preset " + preset, schema, Encoders.json()));
+        }
+        return withKey(body, new Source("template", schema, Encoders.text()));
+    }
+
+    private static Source withKey(JsonNode body, Source source) {
+        String key = text(body, "partitionKey");
+        if (key == null || key.isBlank()) {
+            return source;
+        }
+        PartitionKeySpec spec = key.equals("random") ? PartitionKeySpec.random() : key.startsWith("field:")
+                ? PartitionKeySpec.field(key.substring(6)) : key.contains("${") ? PartitionKeySpec.template(key)
+                : PartitionKeySpec.constant(key);
+        return new Source(source.description(), source.schema().partitionKey(spec), source.encoder());
+    }
+
+    private void preview(HttpExchange exchange, JsonNode body) throws IOException {
+        Source source = source(body);
+        int count = body.path("count").asInt(5);
+        if (count < 1 || count > MAX_PREVIEW) {
+            throw new BadRequest("count must be in [1, " + MAX_PREVIEW + "] but was " + count);
+        }
+        long seed = body.path("seed").asLong(1);
+        RecordGenerator generator = RecordGenerator.of(source.schema(), seed);
+        ArrayNode records = Exchanges.JSON.createArrayNode();
+        ByteOutput out = new ByteOutput(4096);
+        for (int i = 0; i < count; i++) {
+            out.reset();
+            source.encoder().encode(generator.generate(i), out);
+            String key = generator.partitionKey();
+            String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+            records.addObject().put("text", text).put("bytes", out.size()).put("partitionKey", key);
+        }
+        ObjectNode answer = Exchanges.JSON.createObjectNode();
+        answer.set("records", records);
+        if (text(body, "template") != null) {
+            answer.set("warnings", Exchanges.JSON.valueToTree(KdgTemplate.compile(text(body, "template")).warnings()));
+        }
+        Exchanges.json(exchange, 200, answer);
+    }
+
+    private void templates(HttpExchange exchange, String method, List<String> parts) throws IOException {
+        if (parts.size() == 1 && method.equals("GET")) {
+            Exchanges.json(exchange, 200, templates.names());
+            return;
+        }
+        if (parts.size() != 2) {
+            throw new BadRequest("templates are addressed as " + PREFIX + "templates/NAME");
+        }
+        String name = parts.get(1);
+        switch (method) {
+            case "GET" -> Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("name", name)
+                    .put("template", templates.read(name)));
+            case "PUT" -> {
+                JsonNode body = body(exchange);
+                String renameTo = text(body, "renameTo");
+                if (renameTo != null) {
+                    templates.rename(name, renameTo);
+                } else {
+                    String template = text(body, "template");
+                    if (template == null) {
+                        throw new BadRequest("PUT a template as {\"template\": \"...\"}");
+                    }
+                    templates.write(name, template);
+                }
+                Exchanges.json(exchange, 200, templates.names());
+            }
+            case "DELETE" -> {
+                if (!templates.delete(name)) {
+                    throw new TemplateStore.TemplateNotFound(name);
+                }
+                Exchanges.json(exchange, 200, templates.names());
+            }
+            default -> Exchanges.error(exchange, 405, method + " is not allowed on a template");
+        }
+    }
+
+    private void destinations(HttpExchange exchange) throws IOException {
+        ObjectNode answer = Exchanges.JSON.createObjectNode();
+        ArrayNode streams = answer.putArray("streams");
+        target.kinesis().listStreamsPaginator(b -> { }).streamNames().forEach(streams::add);
+        ArrayNode deliveryStreams = answer.putArray("deliveryStreams");
+        String after = null;
+        while (true) {
+            String start = after;
+            var page = target.firehose().listDeliveryStreams(b -> b.limit(100).exclusiveStartDeliveryStreamName(start));
+            page.deliveryStreamNames().forEach(deliveryStreams::add);
+            if (!Boolean.TRUE.equals(page.hasMoreDeliveryStreams()) || page.deliveryStreamNames().isEmpty()) {
+                break;
+            }
+            after = page.deliveryStreamNames().get(page.deliveryStreamNames().size() - 1);
+        }
+        Exchanges.json(exchange, 200, answer);
+    }
+
+    private void createStream(HttpExchange exchange, JsonNode body) throws IOException {
+        String name = text(body, "name");
+        if (name == null || name.isBlank()) {
+            throw new BadRequest("name: a stream needs a name");
+        }
+        int shards = body.path("shards").asInt(1);
+        boolean created = Provisioning.ensureStream(target.kinesis(), name, shards, PROVISIONING_TIMEOUT);
+        Exchanges.json(exchange, created ? 201 : 200, Exchanges.JSON.createObjectNode().put("name", name)
+                .put("created", created));
+    }
+
+    private void createDeliveryStream(HttpExchange exchange, JsonNode body) throws IOException {
+        String name = text(body, "name");
+        String bucket = text(body, "bucket");
+        if (name == null || bucket == null) {
+            throw new BadRequest("a delivery stream needs a name and a bucket");
+        }
+        DeliveryStreamSpec spec = DeliveryStreamSpec.of(name, bucket)
+                .withPrefix(body.path("prefix").asText(""), text(body, "errorPrefix"))
+                .withBuffering(body.path("bufferMb").asInt(1), body.path("bufferSeconds").asInt(60));
+        boolean created = Provisioning.ensureDeliveryStream(target.firehose(), target.s3(), spec,
+                PROVISIONING_TIMEOUT);
+        Exchanges.json(exchange, created ? 201 : 200, Exchanges.JSON.createObjectNode().put("name", name)
+                .put("created", created));
+    }
+
+    /** The newest records of every shard, from the last five minutes, newest last. */
+    private void latest(HttpExchange exchange, String stream) throws IOException {
+        int count = 20;
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null && query.startsWith("count=")) {
+            count = Math.max(1, Math.min(500, Integer.parseInt(query.substring("count=".length()))));
+        }
+        List<Record> seen = new ArrayList<>();
+        List<String> shardOf = new ArrayList<>();
+        Instant since = Instant.now().minus(Duration.ofMinutes(5));
+        for (Shard shard : target.kinesis().listShards(b -> b.streamName(stream)).shards()) {
+            String iterator = target.kinesis().getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(since)).shardIterator();
+            for (int page = 0; page < 10 && iterator != null; page++) {
+                String current = iterator;
+                GetRecordsResponse response = target.kinesis().getRecords(b -> b.shardIterator(current).limit(1000));
+                for (Record record : response.records()) {
+                    seen.add(record);
+                    shardOf.add(shard.shardId());
+                }
+                iterator = response.records().isEmpty() || Long.valueOf(0).equals(response.millisBehindLatest())
+                        ? null : response.nextShardIterator();
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < seen.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> seen.get(a).approximateArrivalTimestamp().compareTo(seen.get(b)
+                .approximateArrivalTimestamp()));
+        ArrayNode answer = Exchanges.JSON.createArrayNode();
+        for (int i = Math.max(0, order.size() - count); i < order.size(); i++) {
+            Record record = seen.get(order.get(i));
+            answer.addObject().put("shard", shardOf.get(order.get(i))).put("sequenceNumber", record.sequenceNumber())
+                    .put("partitionKey", record.partitionKey())
+                    .put("arrival", String.valueOf(record.approximateArrivalTimestamp()))
+                    .put("data", record.data().asUtf8String());
+        }
+        Exchanges.json(exchange, 200, answer);
+    }
+
+    private void runs(HttpExchange exchange, String method, List<String> parts) throws IOException {
+        if (parts.size() == 1 && method.equals("GET")) {
+            ArrayNode all = Exchanges.JSON.createArrayNode();
+            runs.all().forEach(run -> all.add(run.snapshot(false)));
+            Exchanges.json(exchange, 200, all);
+            return;
+        }
+        if (parts.size() == 1 && method.equals("POST")) {
+            UiRun run = start(body(exchange));
+            Exchanges.json(exchange, 201, Exchanges.JSON.createObjectNode().put("id", run.id()));
+            return;
+        }
+        UiRun run;
+        try {
+            run = runs.get(Integer.parseInt(parts.get(1)));
+        } catch (NumberFormatException e) {
+            run = null;
+        }
+        if (run == null) {
+            Exchanges.error(exchange, 404, "no run " + parts.get(1));
+        } else if (parts.size() == 2 && method.equals("GET")) {
+            Exchanges.json(exchange, 200, run.snapshot(true));
+        } else if (parts.size() == 3 && parts.get(2).equals("stop") && method.equals("POST")) {
+            run.stop();
+            Exchanges.json(exchange, 200, run.snapshot(false));
+        } else if (parts.size() == 3 && parts.get(2).equals("events") && method.equals("GET")) {
+            EventStream.serve(exchange, run);
+        } else {
+            Exchanges.error(exchange, 404, "no such API call: " + method + " " + PREFIX + String.join("/", parts));
+        }
+    }
+
+    private UiRun start(JsonNode body) {
+        Source source = source(body);
+        String stream = text(body, "stream");
+        String deliveryStream = text(body, "deliveryStream");
+        if ((stream == null) == (deliveryStream == null)) {
+            throw new BadRequest("give exactly one of stream and deliveryStream");
+        }
+        RateProfile rate = RateProfile.unlimited();
+        if (body.hasNonNull("rateProfile") && !text(body, "rateProfile").isBlank()) {
+            rate = RateProfile.parse(text(body, "rateProfile"));
+        } else if (body.hasNonNull("rate")) {
+            double perSecond = body.get("rate").asDouble();
+            if (!(perSecond > 0)) {
+                throw new BadRequest("rate must be a positive number of records/s but was " + text(body, "rate"));
+            }
+            rate = RateProfile.constant(perSecond);
+        }
+        Generator generator = Generator.from(source.schema()).seed(body.path("seed").asLong(1))
+                .encoder(source.encoder()).rate(rate);
+        if (body.hasNonNull("records")) {
+            long records = body.get("records").asLong();
+            if (records < 1) {
+                throw new BadRequest("records must be >= 1 but was " + records);
+            }
+            generator = generator.limit(records);
+        }
+        if (body.hasNonNull("duration") && !text(body, "duration").isBlank()) {
+            generator = generator.limit(RateSpecs.duration(text(body, "duration")));
+        }
+        String destination = stream != null ? stream : deliveryStream;
+        boolean exists = stream != null ? Provisioning.streamExists(target.kinesis(), stream)
+                : Provisioning.deliveryStreamExists(target.firehose(), deliveryStream);
+        if (!exists) {
+            throw new BadRequest((stream != null ? "stream " : "delivery stream ") + destination + " does not exist "
+                    + "at " + target.description());
+        }
+        RecordSink sink = stream != null ? KinesisSink.builder(target.kinesisAsync(), stream).build()
+                : FirehoseSink.builder(target.firehoseAsync(), deliveryStream).build();
+        GeneratorRun started = generator.to(sink).start();
+        UiRun run = new UiRun(runs.nextId(), source.description(), (stream != null ? "stream " : "delivery stream ")
+                + destination, rate, started, sink);
+        runs.add(run);
+        return run;
+    }
+}

@@ -1,0 +1,305 @@
+// kdg ui: the page. Plain JavaScript against the JSON API under /api/v1 (see docs/ui.md); no framework.
+const $ = (id) => document.getElementById(id);
+
+async function api(method, path, body) {
+  const options = { method, headers: {} };
+  if (body === undefined && method !== 'GET') body = {};   // writes are JSON: the server refuses any other kind
+  if (body !== undefined) {
+    options.headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch('/api/v1/' + path, options);
+  const type = response.headers.get('Content-Type') || '';
+  const answer = type.startsWith('application/json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const error = new Error(answer.error || answer);
+    error.details = answer;
+    throw error;
+  }
+  return answer;
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+// ----- templates -----
+
+let saveTimer = null;
+
+function source() {
+  const value = $('template-list').value;
+  return value.startsWith('preset:') ? { preset: value.substring(7) } : { template: $('template').value };
+}
+
+function showTemplateError(error) {
+  const box = $('template-error');
+  if (!error) {
+    box.hidden = true;
+    box.textContent = '';
+    return;
+  }
+  const d = error.details || {};
+  let text = error.message;
+  if (d.line) {
+    const line = $('template').value.split('\n')[d.line - 1] || '';
+    text = `line ${d.line}, column ${d.column}: ${d.problem || error.message}\n${line}\n${' '.repeat(Math.max(0, d.column - 1))}^`
+      + (d.suggestion ? `\n${d.suggestion}` : '');
+  }
+  box.textContent = text;
+  box.hidden = false;
+}
+
+async function testTemplate() {
+  $('preview').replaceChildren();
+  try {
+    const answer = await api('POST', 'preview', { ...source(), count: Number($('preview-count').value),
+      seed: Number($('seed').value), partitionKey: $('partition-key').value || undefined });
+    showTemplateError(null);
+    for (const record of answer.records) {
+      let text = record.text;
+      try { text = JSON.stringify(JSON.parse(record.text), null, 2); } catch (notJson) { /* shown as it is */ }
+      const item = element('li', text);
+      item.appendChild(element('span', `  (${record.bytes} bytes, key ${record.partitionKey})`, 'muted'));
+      $('preview').appendChild(item);
+    }
+  } catch (error) {
+    showTemplateError(error);
+  }
+}
+
+async function loadTemplates(select) {
+  const [names, presets] = await Promise.all([api('GET', 'templates'), api('GET', 'presets')]);
+  const list = $('template-list');
+  list.replaceChildren(element('option', '(unsaved)', undefined));
+  list.firstChild.value = '';
+  const saved = element('optgroup');
+  saved.label = 'Saved';
+  names.forEach((n) => { const o = element('option', n); o.value = 'saved:' + n; saved.appendChild(o); });
+  const builtIn = element('optgroup');
+  builtIn.label = 'Presets (read-only)';
+  presets.forEach((n) => { const o = element('option', n); o.value = 'preset:' + n; builtIn.appendChild(o); });
+  list.append(saved, builtIn);
+  if (select) list.value = select;
+}
+
+async function chooseTemplate() {
+  const value = $('template-list').value;
+  const preset = value.startsWith('preset:');
+  $('template').disabled = preset;
+  if (value.startsWith('saved:')) {
+    const name = value.substring(6);
+    const answer = await api('GET', 'templates/' + encodeURIComponent(name));
+    $('template').value = answer.template;
+    $('template-name').value = name;
+  } else if (preset) {
+    $('template-name').value = '';
+    $('template').value = '(the ' + value.substring(7) + ' preset: Test template shows its records)';
+  }
+  checkAsYouType();
+}
+
+async function saveTemplate(name) {
+  if (!name) return;
+  try {
+    await api('PUT', 'templates/' + encodeURIComponent(name), { template: $('template').value });
+    $('saved-state').textContent = 'saved as ' + name;
+    await loadTemplates('saved:' + name);
+  } catch (error) {
+    $('saved-state').textContent = error.message;
+  }
+}
+
+function checkAsYouType() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(async () => {
+    if ($('template-list').value.startsWith('preset:')) return;
+    try {
+      await api('POST', 'preview', { template: $('template').value, count: 1 });
+      showTemplateError(null);
+    } catch (error) {
+      showTemplateError(error);
+    }
+    const current = $('template-list').value;
+    if (current.startsWith('saved:')) saveTemplate(current.substring(6));
+  }, 400);
+}
+
+// ----- destinations -----
+
+async function loadDestinations(select) {
+  const answer = await api('GET', 'destinations');
+  const list = $('destination');
+  list.replaceChildren();
+  const groups = [['Streams', 'stream:', answer.streams], ['Delivery streams', 'delivery:', answer.deliveryStreams]];
+  for (const [label, prefix, names] of groups) {
+    if (names.length === 0) continue;
+    const group = element('optgroup');
+    group.label = label;
+    names.forEach((n) => { const o = element('option', n); o.value = prefix + n; group.appendChild(o); });
+    list.appendChild(group);
+  }
+  const none = answer.streams.length + answer.deliveryStreams.length === 0;
+  $('no-destinations').hidden = !none;
+  $('send').disabled = none;
+  if (select) list.value = select;
+}
+
+async function createStream() {
+  const name = $('new-stream-name').value.trim();
+  try {
+    await api('POST', 'streams', { name, shards: Number($('new-stream-shards').value) });
+    $('create-state').textContent = 'stream ' + name + ' is ACTIVE';
+    await loadDestinations('stream:' + name);
+  } catch (error) {
+    $('create-state').textContent = error.message;
+  }
+}
+
+// ----- runs -----
+
+async function send() {
+  $('send-error').textContent = '';
+  const destination = $('destination').value;
+  const request = { ...source(), seed: Number($('seed').value) };
+  if (destination.startsWith('stream:')) request.stream = destination.substring(7);
+  else request.deliveryStream = destination.substring(9);
+  if ($('rate-profile').value.trim()) request.rateProfile = $('rate-profile').value.trim();
+  else if ($('rate').value) request.rate = Number($('rate').value);
+  if ($('duration').value.trim()) request.duration = $('duration').value.trim();
+  else if ($('records').value) request.records = Number($('records').value);
+  if ($('partition-key').value.trim()) request.partitionKey = $('partition-key').value.trim();
+  try {
+    const answer = await api('POST', 'runs', request);
+    watch(answer.id);
+  } catch (error) {
+    $('send-error').textContent = error.message;
+  }
+}
+
+const COUNTERS = ['state', 'generated', 'acked', 'failed', 'retried', 'throttled', 'inFlight', 'ackedPerSecond',
+  'elapsedSeconds'];
+
+function watch(id) {
+  const card = element('div', undefined, 'run');
+  card.id = 'run-' + id;
+  const title = element('div');
+  title.appendChild(element('strong', 'Run ' + id + ' '));
+  const stop = element('button', 'Stop');
+  stop.type = 'button';
+  stop.className = 'stop';
+  stop.addEventListener('click', () => api('POST', `runs/${id}/stop`));
+  title.appendChild(stop);
+  const counters = element('div', undefined, 'counters');
+  for (const name of COUNTERS) {
+    const cell = element('div', name + ' ');
+    const value = element('span', '0');
+    value.className = 'counter-' + name;
+    cell.appendChild(value);
+    counters.appendChild(cell);
+  }
+  const errors = element('div', '', 'error');
+  const chartBox = element('div', undefined, 'chart');
+  const summary = element('pre', '', 'summary muted');
+  card.append(title, counters, errors, chartBox, summary);
+  $('runs').prepend(card);
+
+  const points = [[], [], [], []];
+  const chart = new uPlot({
+    width: Math.min(900, $('runs').clientWidth || 800), height: 220,
+    series: [{}, { label: 'asked/s', stroke: '#8796a5' }, { label: 'acked/s', stroke: '#ec7211' },
+      { label: 'throttled', stroke: '#b3261e' }],
+    scales: { x: { time: false } },
+    axes: [{ label: 'seconds' }, { label: 'records/s' }],
+  }, points, chartBox);
+
+  const events = new EventSource(`/api/v1/runs/${id}/events`);
+  const show = (snapshot) => {
+    for (const name of COUNTERS) {
+      const value = snapshot[name];
+      card.querySelector('.counter-' + name).textContent =
+        typeof value === 'number' ? value.toLocaleString('en-US') : value;
+    }
+    points[0].push(snapshot.elapsedSeconds);
+    points[1].push(snapshot.askedPerSecond ?? null);
+    points[2].push(snapshot.ackedPerSecond);
+    points[3].push(snapshot.throttled);
+    chart.setData(points);
+    card.dataset.points = String(points[0].length);
+    if (snapshot.error) errors.textContent = snapshot.error;
+  };
+  events.onmessage = (event) => show(JSON.parse(event.data));
+  events.addEventListener('done', (event) => {
+    const snapshot = JSON.parse(event.data);
+    show(snapshot);
+    events.close();
+    stop.disabled = true;
+    summary.textContent = JSON.stringify(snapshot.summary);
+    const link = element('a', 'download the summary');
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(snapshot.summary, null, 2)],
+      { type: 'application/json' }));
+    link.download = `kdg-run-${id}-summary.json`;
+    card.appendChild(link);
+  });
+}
+
+// ----- arrivals -----
+
+async function showArrivals() {
+  const destination = $('destination').value;
+  $('arrivals').replaceChildren();
+  if (!destination.startsWith('stream:')) {
+    $('arrivals').appendChild(element('li', 'choose a stream'));
+    return;
+  }
+  const records = await api('GET', 'streams/' + encodeURIComponent(destination.substring(7)) + '/latest?count=20');
+  for (const record of records) {
+    $('arrivals').appendChild(element('li', `${record.shard} ${record.partitionKey} ${record.arrival}  ${record.data}`));
+  }
+}
+
+// ----- start -----
+
+function tabInsertsSpaces(event) {
+  if (event.key !== 'Tab') return;
+  event.preventDefault();
+  const area = event.target;
+  const start = area.selectionStart;
+  area.setRangeText('  ', start, area.selectionEnd, 'end');
+  checkAsYouType();
+}
+
+async function main() {
+  const info = await api('GET', 'info');
+  $('target-description').textContent = 'sending to ' + info.target;
+  $('template').addEventListener('input', checkAsYouType);
+  $('template').addEventListener('keydown', tabInsertsSpaces);
+  $('test-template').addEventListener('click', testTemplate);
+  $('template-list').addEventListener('change', chooseTemplate);
+  $('template-save').addEventListener('click', () => saveTemplate($('template-name').value.trim()));
+  $('template-new').addEventListener('click', () => {
+    $('template-list').value = '';
+    $('template-name').value = '';
+    $('template').value = '';
+    $('template').disabled = false;
+  });
+  $('template-duplicate').addEventListener('click', () => saveTemplate($('template-name').value.trim() + ' copy'));
+  $('template-delete').addEventListener('click', async () => {
+    const current = $('template-list').value;
+    if (!current.startsWith('saved:')) return;
+    await api('DELETE', 'templates/' + encodeURIComponent(current.substring(6)));
+    await loadTemplates('');
+  });
+  $('refresh-destinations').addEventListener('click', () => loadDestinations());
+  $('create-stream').addEventListener('click', createStream);
+  $('send').addEventListener('click', send);
+  $('show-arrivals').addEventListener('click', showArrivals);
+  await Promise.all([loadTemplates(''), loadDestinations()]);
+  for (const run of await api('GET', 'runs')) watch(run.id);
+  document.body.dataset.ready = 'true';
+}
+
+main();

@@ -1,0 +1,173 @@
+package io.kdg4j.cli.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.local.LocalEmulator;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The page in a real browser: Debian's headless Chromium driven by Selenium, as a person uses it. Needs
+ * /usr/bin/chromium and /usr/bin/chromedriver ({@code .ci/run} installs them); skipped where they are absent,
+ * failing in CI. Screenshots go to target/.
+ */
+class UiBrowserIT {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path dir;
+
+    private static UiServer server;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI must run the browser tests, but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+        }
+        assumeTrue(present, "no Chromium and chromedriver here (apt-get install chromium chromium-driver); skipped");
+        LocalEmulator local = LocalEmulator.start();
+        server = UiLauncher.start("127.0.0.1", 0, AwsEndpoint.of(local.endpoint(), Region.of(local.region()),
+                "test", "test"), "the emulator in this test", local, dir.resolve("templates"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // as root Chromium needs --no-sandbox; the others keep it from reaching for the network at start
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1800", "--user-data-dir=" + dir.resolve("profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static WebElement byId(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private static void typeTemplate(String text) {
+        WebElement area = byId("template");
+        area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input'));", area, text);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aKdgUser_testsATemplate_createsAStream_sends_watches_stops_andSeesWhatArrived() throws Exception {
+        browser.get(server.url().toString());
+        waitUpTo(20).until(b -> "true".equals(byId("template").getDomAttribute("data-x")) || "true".equals(
+                browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("token=");
+
+        // Test template: five records
+        typeTemplate("{\"film_id\": {{random.number({\"min\":1,\"max\":1000})}}, \"state\": \"{{address.state}}\"}");
+        byId("test-template").click();
+        waitUpTo(10).until(b -> b.findElements(By.cssSelector("#preview li")).size() == 5);
+        assertThat(byId("preview").getText()).contains("\"film_id\"").contains("bytes");
+
+        // a broken template: its line and column, as you type
+        typeTemplate("{\"id\": 1,\n \"when\": \"{{date.nowish}}\"}");
+        waitUpTo(10).until(b -> byId("template-error").isDisplayed());
+        assertThat(byId("template-error").getText()).contains("line 2, column 11").contains("date.now");
+        typeTemplate("{\"device\": \"{{random.number(50)}}\", \"ok\": true}");
+        waitUpTo(10).until(b -> !byId("template-error").isDisplayed());
+
+        // a 2-shard stream on the emulator
+        byId("new-stream-name").sendKeys("ui-orders");
+        byId("new-stream-shards").clear();
+        byId("new-stream-shards").sendKeys("2");
+        byId("create-stream").click();
+        waitUpTo(20).until(b -> byId("create-state").getText().contains("ACTIVE"));
+        assertThat(new Select(byId("destination")).getFirstSelectedOption().getText()).isEqualTo("ui-orders");
+
+        // send 2,000 at 500/s and watch the counters reach them
+        byId("rate").clear();
+        byId("rate").sendKeys("500");
+        byId("records").clear();
+        byId("records").sendKeys("2000");
+        byId("send").click();
+        WebElement first = waitUpTo(10).until(b -> b.findElement(By.id("run-1")));
+        waitUpTo(30).until(b -> first.findElement(By.className("counter-state")).getText().equals("done"));
+        assertThat(first.findElement(By.className("counter-acked")).getText()).isEqualTo("2,000");
+        assertThat(first.findElement(By.className("counter-failed")).getText()).isEqualTo("0");
+        assertThat(Integer.parseInt(first.getDomAttribute("data-points"))).isGreaterThan(4);
+        assertThat(first.findElements(By.cssSelector(".chart canvas"))).isNotEmpty();
+        screenshot("kdg-ui.png");
+
+        // a second run, stopped in the middle: it stops within a second, every record accounted for
+        byId("records").clear();
+        byId("records").sendKeys("100000");
+        byId("send").click();
+        WebElement second = waitUpTo(10).until(b -> b.findElement(By.id("run-2")));
+        waitUpTo(10).until(b -> Long.parseLong(second.findElement(By.className("counter-acked")).getText()
+                .replace(",", "")) > 500);
+        second.findElement(By.className("stop")).click();
+        long stopped = System.nanoTime();
+        waitUpTo(5).until(b -> second.findElement(By.className("counter-state")).getText().equals("stopped"));
+        assertThat((System.nanoTime() - stopped) / 1_000_000).as("ms to stop").isLessThan(1_500);
+        String summary = second.findElement(By.className("summary")).getText();
+        assertThat(summary).contains("\"inFlight\":0").contains("\"failed\":0");
+        long generated = Long.parseLong(summary.replaceAll(".*\"generated\":(\\d+).*", "$1"));
+        long acked = Long.parseLong(summary.replaceAll(".*\"acked\":(\\d+).*", "$1"));
+        assertThat(acked).isEqualTo(generated).isLessThan(100_000);
+
+        // what arrived in the stream
+        byId("show-arrivals").click();
+        waitUpTo(10).until(b -> !b.findElements(By.cssSelector("#arrivals li")).isEmpty());
+        assertThat(byId("arrivals").getText()).contains("shardId-").contains("\"device\"");
+        screenshot("kdg-ui-stopped.png");
+    }
+
+    @Test
+    void thePage_withoutTheToken_showsNothing() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("kdg ui: refused: no token");
+        assertThat(browser.findElements(By.id("template"))).isEmpty();
+    }
+}
