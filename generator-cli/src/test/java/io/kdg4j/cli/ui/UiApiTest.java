@@ -1,0 +1,225 @@
+package io.kdg4j.cli.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.local.LocalEmulator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+
+/** The page's API, with the token, and every way in without it. */
+class UiApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TempDir
+    static Path dir;
+
+    private static UiServer server;
+    private static URI base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LocalEmulator local = LocalEmulator.start();
+        server = UiLauncher.start("127.0.0.1", 0, AwsEndpoint.of(local.endpoint(), Region.of(local.region()),
+                "AKIAEXAMPLESECRET", "verysecretkey"), "the emulator", local, dir.resolve("templates"));
+        base = URI.create("http://127.0.0.1:" + server.port() + "/");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length == 0) {
+            request.header("Cookie", RequestGuard.COOKIE + "=" + server.token());
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+        } else {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return call("GET", path, null);
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return call("POST", path, body);
+    }
+
+    @Test
+    void thePrintedUrl_setsAStrictHttpOnlyCookie_andLeavesTheTokenOutOfTheAddress() throws Exception {
+        HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(server.url()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(first.headers().firstValue("Location")).hasValue("/");
+        assertThat(first.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                .contains("HttpOnly").contains("SameSite=Strict").contains(server.token()));
+        HttpResponse<String> page = get("");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<textarea id=\"template\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).startsWith("default-src 'self'"));
+        assertThat(page.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void withoutTheToken_nothingIsServed() throws Exception {
+        for (String path : List.of("", "app.js", "api/v1/info", "api/v1/runs")) {
+            HttpResponse<String> refused = call("GET", path, null, "X-None", "none");
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.body()).contains("no token");
+        }
+        HttpResponse<String> wrong = call("GET", "api/v1/info", null, "Cookie", RequestGuard.COOKIE + "=guess");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        HttpResponse<String> bearer = call("GET", "api/v1/info", null, "Authorization", "Bearer " + server.token());
+        assertThat(bearer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForeignHost_isRefused_evenWithTheToken() throws Exception {
+        // what a DNS-rebinding page sends: its own host name, resolved to 127.0.0.1 (java.net.http sets no Host)
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/info HTTP/1.1\r\nHost: attacker.example:" + server.port() + "\r\nCookie: "
+                    + RequestGuard.COOKIE + "=" + server.token() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 403 Forbidden");
+        }
+    }
+
+    @Test
+    void crossSiteWrites_areRefused() throws Exception {
+        String cookie = RequestGuard.COOKIE + "=" + server.token();
+        String body = "{\"name\": \"evil\", \"shards\": 1}";
+        assertThat(call("POST", "api/v1/streams", body, "Cookie", cookie, "Content-Type", "application/json",
+                "Origin", "http://attacker.example").statusCode()).isEqualTo(403);
+        assertThat(call("POST", "api/v1/streams", body, "Cookie", cookie, "Content-Type", "application/json",
+                "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        // what an HTML form can send without a preflight
+        assertThat(call("POST", "api/v1/streams", body, "Cookie", cookie, "Content-Type", "text/plain")
+                .statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(get("api/v1/destinations").body()).get("streams").toString()).doesNotContain("evil");
+    }
+
+    @Test
+    void aBadTemplate_is400_withLineColumnAndSuggestion() throws Exception {
+        HttpResponse<String> answer = post("api/v1/preview", "{\"template\": \"{\\\"a\\\": 1,\\n \\\"b\\\": "
+                + "{{random.numbr(3)}}}\"}");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(answer.body());
+        assertThat(error.get("line").asInt()).isEqualTo(2);
+        assertThat(error.get("column").asInt()).isEqualTo(7);
+        assertThat(error.get("suggestion").asText()).contains("random.number");
+    }
+
+    @Test
+    void preview_givesNRecords_withTheirSizes() throws Exception {
+        JsonNode answer = JSON.readTree(post("api/v1/preview", "{\"preset\": \"iot\", \"count\": 3, \"seed\": 4}")
+                .body());
+        assertThat(answer.get("records")).hasSize(3);
+        JsonNode first = answer.get("records").get(0);
+        assertThat(first.get("bytes").asInt()).isEqualTo(first.get("text").asText()
+                .getBytes(StandardCharsets.UTF_8).length);
+        assertThat(post("api/v1/preview", "{\"preset\": \"iot\", \"count\": 1000}").statusCode()).isEqualTo(400);
+        assertThat(post("api/v1/preview", "not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void templates_areFiles_andNamesCannotLeaveTheFolder() throws Exception {
+        assertThat(call("PUT", "api/v1/templates/orders", "{\"template\": \"{{random.uuid}}\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(Files.readString(dir.resolve("templates/orders.kdg"))).isEqualTo("{{random.uuid}}");
+        assertThat(JSON.readTree(get("api/v1/templates/orders").body()).get("template").asText())
+                .isEqualTo("{{random.uuid}}");
+        assertThat(call("PUT", "api/v1/templates/orders", "{\"renameTo\": \"orders v2\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(JSON.readTree(get("api/v1/templates").body()).toString()).contains("orders v2")
+                .doesNotContain("\"orders\"");
+        for (String name : List.of("..%2F..%2Fetc%2Fpasswd", "%2E%2E", ".hidden", "a%2Fb")) {
+            HttpResponse<String> refused = call("PUT", "api/v1/templates/" + name, "{\"template\": \"x\"}");
+            assertThat(refused.statusCode()).as(name).isEqualTo(400);
+            assertThat(refused.body()).contains("template name");
+        }
+        assertThat(call("DELETE", "api/v1/templates/orders%20v2", "{}").statusCode()).isEqualTo(200);
+        try (Stream<Path> left = Files.list(dir.resolve("templates"))) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(get("api/v1/templates/nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRun_sendsToAStream_streamsItsCounts_andEndsWithTheSummary() throws Exception {
+        assertThat(post("api/v1/streams", "{\"name\": \"api-orders\", \"shards\": 2}").statusCode()).isEqualTo(201);
+        JsonNode started = JSON.readTree(post("api/v1/runs", "{\"preset\": \"sakila\", \"stream\": \"api-orders\", "
+                + "\"rate\": 1000, \"records\": 1500, \"seed\": 3}").body());
+        int id = started.get("id").asInt();
+        HttpResponse<Stream<String>> events = HTTP.send(HttpRequest.newBuilder(base.resolve("api/v1/runs/" + id
+                + "/events")).header("Cookie", RequestGuard.COOKIE + "=" + server.token()).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(events.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("text/event-stream"));
+        List<String> lines = new ArrayList<>();
+        events.body().forEach(lines::add);
+        List<String> data = lines.stream().filter(l -> l.startsWith("data: ")).toList();
+        assertThat(data.size()).isGreaterThanOrEqualTo(3); // 1.5 s at two events a second, then the last
+        assertThat(lines).contains("event: done");
+        JsonNode last = JSON.readTree(data.get(data.size() - 1).substring("data: ".length()));
+        assertThat(last.get("state").asText()).isEqualTo("done");
+        assertThat(last.get("summary").get("acked").asLong()).isEqualTo(1500);
+        assertThat(last.get("summary").get("inFlight").asLong()).isZero();
+        JsonNode withHistory = JSON.readTree(get("api/v1/runs/" + id).body());
+        assertThat(withHistory.get("history").size()).isGreaterThan(2);
+        JsonNode latest = JSON.readTree(get("api/v1/streams/api-orders/latest?count=5").body());
+        assertThat(latest).hasSize(5);
+        assertThat(latest.get(0).get("data").asText()).contains("\"film_id\"");
+    }
+
+    @Test
+    void aRunToAStreamThatIsNotThere_is400_andAnUnknownRunIs404() throws Exception {
+        HttpResponse<String> answer = post("api/v1/runs", "{\"preset\": \"iot\", \"stream\": \"nowhere\"}");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("stream nowhere does not exist");
+        assertThat(get("api/v1/runs/999").statusCode()).isEqualTo(404);
+        assertThat(post("api/v1/runs", "{\"preset\": \"iot\", \"stream\": \"x\", \"rate\": -1}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void credentials_neverReachThePage() throws Exception {
+        for (String path : List.of("api/v1/info", "api/v1/runs", "api/v1/destinations", "")) {
+            assertThat(get(path).body()).as(path).doesNotContain("AKIAEXAMPLESECRET").doesNotContain("verysecretkey");
+        }
+    }
+}
