@@ -7,12 +7,14 @@ import com.sun.net.httpserver.HttpExchange;
 import io.kdg4j.aws.DeliveryStreamSpec;
 import io.kdg4j.aws.FirehoseSink;
 import io.kdg4j.aws.KinesisSink;
+import io.kdg4j.aws.LandingReader;
 import io.kdg4j.aws.Provisioning;
 import io.kdg4j.core.KdgException;
 import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.encode.Encoders;
 import io.kdg4j.core.encode.RecordEncoder;
+import io.kdg4j.core.kdg.HelperDescription;
 import io.kdg4j.core.kdg.KdgTemplate;
 import io.kdg4j.core.kdg.TemplateException;
 import io.kdg4j.core.preset.Preset;
@@ -103,6 +105,11 @@ final class Api {
         if (first.equals("info") && n == 1 && method.equals("GET")) {
             Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("target", target.description())
                     .put("emulator", target.isEmulator()).put("templatesDir", templates.directory().toString()));
+        } else if (first.equals("helpers") && n == 1 && method.equals("GET")) {
+            helpers(exchange);
+        } else if (first.equals("delivery-streams") && n == 3 && parts.get(2).equals("landed")
+                && method.equals("GET")) {
+            landed(exchange, parts.get(1));
         } else if (first.equals("presets") && n == 1 && method.equals("GET")) {
             Exchanges.json(exchange, 200, Presets.names());
         } else if (first.equals("preview") && n == 1 && method.equals("POST")) {
@@ -244,6 +251,42 @@ final class Api {
         }
     }
 
+    /** Every helper, with a sample value rendered by kdg4j (seed 1), for the page's searchable list. */
+    private static void helpers(HttpExchange exchange) throws IOException {
+        ArrayNode answer = Exchanges.JSON.createArrayNode();
+        for (HelperDescription helper : KdgTemplate.helpers()) {
+            ObjectNode node = answer.addObject().put("name", helper.name()).put("arguments", helper.arguments())
+                    .put("generates", helper.generates());
+            try {
+                RecordGenerator generator = RecordGenerator.of(KdgTemplate.compile("{{" + helper.name() + "}}")
+                        .schema(), 1);
+                node.put("sample", generator.generate(0).textAt(0));
+            } catch (KdgException needsArguments) {
+                node.putNull("sample");
+            }
+        }
+        Exchanges.json(exchange, 200, answer);
+    }
+
+    /** The objects a delivery stream landed in S3, newest last, each with its first lines. */
+    private void landed(HttpExchange exchange, String name) throws IOException {
+        var description = target.firehose().describeDeliveryStream(b -> b.deliveryStreamName(name))
+                .deliveryStreamDescription();
+        var s3 = description.destinations().get(0).extendedS3DestinationDescription();
+        String bucket = s3.bucketARN().substring(s3.bucketARN().lastIndexOf(':') + 1);
+        String prefix = s3.prefix() == null ? "" : s3.prefix().replaceAll("!\\{.*", "");
+        ArrayNode answer = Exchanges.JSON.createArrayNode();
+        List<String> keys = LandingReader.keys(target.s3(), bucket, prefix);
+        for (String key : keys.subList(Math.max(0, keys.size() - 20), keys.size())) {
+            String[] lines = LandingReader.objectText(target.s3(), bucket, key).split("\n", 4);
+            ArrayNode first = answer.addObject().put("bucket", bucket).put("key", key).putArray("firstLines");
+            for (int i = 0; i < Math.min(3, lines.length); i++) {
+                first.add(lines[i]);
+            }
+        }
+        Exchanges.json(exchange, 200, answer);
+    }
+
     private void destinations(HttpExchange exchange) throws IOException {
         ObjectNode answer = Exchanges.JSON.createObjectNode();
         ArrayNode streams = answer.putArray("streams");
@@ -361,6 +404,26 @@ final class Api {
         }
     }
 
+    private RecordSink kinesisSink(String stream, JsonNode body) {
+        KinesisSink.Builder sink = KinesisSink.builder(target.kinesisAsync(), stream);
+        if (body.path("aggregate").asBoolean(false)) {
+            sink.aggregation();
+        }
+        if (body.path("shardPacing").asBoolean(false)) {
+            sink.shardAwarePacing();
+        }
+        return sink.build();
+    }
+
+    /** Records end with a newline unless {@code "newline": false}, as KDG's option does. */
+    private RecordSink firehoseSink(String deliveryStream, JsonNode body) {
+        FirehoseSink.Builder sink = FirehoseSink.builder(target.firehoseAsync(), deliveryStream);
+        if (!body.path("newline").asBoolean(true)) {
+            sink.delimiter("");
+        }
+        return sink.build();
+    }
+
     private UiRun start(JsonNode body) {
         Source source = source(body);
         String stream = text(body, "stream");
@@ -397,8 +460,7 @@ final class Api {
             throw new BadRequest((stream != null ? "stream " : "delivery stream ") + destination + " does not exist "
                     + "at " + target.description());
         }
-        RecordSink sink = stream != null ? KinesisSink.builder(target.kinesisAsync(), stream).build()
-                : FirehoseSink.builder(target.firehoseAsync(), deliveryStream).build();
+        RecordSink sink = stream != null ? kinesisSink(stream, body) : firehoseSink(deliveryStream, body);
         GeneratorRun started = generator.to(sink).start();
         UiRun run = new UiRun(runs.nextId(), source.description(), (stream != null ? "stream " : "delivery stream ")
                 + destination, rate, started, sink);

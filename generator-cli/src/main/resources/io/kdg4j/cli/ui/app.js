@@ -99,7 +99,7 @@ async function chooseTemplate() {
     $('template-name').value = '';
     $('template').value = '(the ' + value.substring(7) + ' preset: Test template shows its records)';
   }
-  checkAsYouType();
+  checkAsYouType(false);
 }
 
 async function saveTemplate(name) {
@@ -113,7 +113,8 @@ async function saveTemplate(name) {
   }
 }
 
-function checkAsYouType() {
+/** Checks the template as it is typed, and saves it when it has a name; a change of template only checks it. */
+function checkAsYouType(save = true) {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(async () => {
     if ($('template-list').value.startsWith('preset:')) return;
@@ -124,8 +125,64 @@ function checkAsYouType() {
       showTemplateError(error);
     }
     const current = $('template-list').value;
-    if (current.startsWith('saved:')) saveTemplate(current.substring(6));
+    if (save && current.startsWith('saved:')) saveTemplate(current.substring(6));
   }, 400);
+}
+
+function insertAtCursor(text) {
+  const area = $('template');
+  area.focus();
+  area.setRangeText(text, area.selectionStart, area.selectionEnd, 'end');
+  checkAsYouType();
+}
+
+let helpers = [];
+
+function showHelpers() {
+  const wanted = $('helper-search').value.trim().toLowerCase();
+  const list = $('helpers');
+  list.replaceChildren();
+  for (const helper of helpers.filter((h) => h.name.toLowerCase().includes(wanted)).slice(0, 60)) {
+    const item = element('li');
+    const insert = element('button', '{{' + helper.name + '}}');
+    insert.type = 'button';
+    insert.className = 'helper';
+    insert.addEventListener('click', () => insertAtCursor('{{' + helper.name + '}}'));
+    item.append(insert, element('span', ' ' + (helper.sample !== null ? 'e.g. ' + helper.sample : helper.arguments)
+      + ' — ' + helper.generates, 'muted'));
+    list.appendChild(item);
+  }
+}
+
+async function importKdg() {
+  let entries;
+  try {
+    entries = JSON.parse($('import-json').value);
+    if (!Array.isArray(entries)) throw new Error('not a list');
+  } catch (error) {
+    $('import-state').textContent = 'that is not KDG\'s [{"name": ..., "template": ...}] JSON';
+    return;
+  }
+  let imported = 0;
+  for (const entry of entries) {
+    if (!entry || typeof entry.template !== 'string' || !entry.template.trim()) continue;
+    const name = String(entry.name || 'Template ' + (imported + 1)).replace(/[^A-Za-z0-9 ._-]/g, '_').slice(0, 64);
+    await api('PUT', 'templates/' + encodeURIComponent(name), { template: entry.template });
+    imported++;
+  }
+  $('import-state').textContent = imported + ' imported';
+  await loadTemplates('');
+}
+
+async function exportKdg() {
+  const names = await api('GET', 'templates');
+  const all = [];
+  for (const name of names) all.push(await api('GET', 'templates/' + encodeURIComponent(name)));
+  const link = element('a');
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(all.map((t) => ({ name: t.name, template: t.template })),
+    null, 2)], { type: 'application/json' }));
+  link.download = 'kdg-templates.json';
+  link.click();
 }
 
 // ----- destinations -----
@@ -159,6 +216,18 @@ async function createStream() {
   }
 }
 
+async function createDeliveryStream() {
+  const name = $('new-delivery-name').value.trim();
+  try {
+    await api('POST', 'delivery-streams', { name, bucket: $('new-delivery-bucket').value.trim(),
+      prefix: $('new-delivery-prefix').value.trim(), bufferSeconds: Number($('new-delivery-seconds').value) });
+    $('create-state').textContent = 'delivery stream ' + name + ' is ACTIVE';
+    await loadDestinations('delivery:' + name);
+  } catch (error) {
+    $('create-state').textContent = error.message;
+  }
+}
+
 // ----- runs -----
 
 async function send() {
@@ -172,6 +241,9 @@ async function send() {
   if ($('duration').value.trim()) request.duration = $('duration').value.trim();
   else if ($('records').value) request.records = Number($('records').value);
   if ($('partition-key').value.trim()) request.partitionKey = $('partition-key').value.trim();
+  request.newline = $('newline').checked;
+  request.aggregate = $('aggregate').checked;
+  request.shardPacing = $('shard-pacing').checked;
   try {
     const answer = await api('POST', 'runs', request);
     watch(answer.id);
@@ -251,8 +323,17 @@ function watch(id) {
 async function showArrivals() {
   const destination = $('destination').value;
   $('arrivals').replaceChildren();
+  if (destination.startsWith('delivery:')) {
+    const objects = await api('GET', 'delivery-streams/' + encodeURIComponent(destination.substring(9)) + '/landed');
+    if (objects.length === 0) $('arrivals').appendChild(element('li', 'nothing landed yet (Firehose delivers when '
+      + 'its buffer fills or its interval passes)'));
+    for (const object of objects) {
+      $('arrivals').appendChild(element('li', `s3://${object.bucket}/${object.key}\n  ${object.firstLines.join('\n  ')}`));
+    }
+    return;
+  }
   if (!destination.startsWith('stream:')) {
-    $('arrivals').appendChild(element('li', 'choose a stream'));
+    $('arrivals').appendChild(element('li', 'choose a stream or a delivery stream'));
     return;
   }
   const records = await api('GET', 'streams/' + encodeURIComponent(destination.substring(7)) + '/latest?count=20');
@@ -275,7 +356,7 @@ function tabInsertsSpaces(event) {
 async function main() {
   const info = await api('GET', 'info');
   $('target-description').textContent = 'sending to ' + info.target;
-  $('template').addEventListener('input', checkAsYouType);
+  $('template').addEventListener('input', () => checkAsYouType(true));
   $('template').addEventListener('keydown', tabInsertsSpaces);
   $('test-template').addEventListener('click', testTemplate);
   $('template-list').addEventListener('change', chooseTemplate);
@@ -287,6 +368,22 @@ async function main() {
     $('template').disabled = false;
   });
   $('template-duplicate').addEventListener('click', () => saveTemplate($('template-name').value.trim() + ' copy'));
+  $('template-rename').addEventListener('click', async () => {
+    const current = $('template-list').value;
+    const to = $('template-name').value.trim();
+    if (!current.startsWith('saved:') || !to) return;
+    try {
+      await api('PUT', 'templates/' + encodeURIComponent(current.substring(6)), { renameTo: to });
+      await loadTemplates('saved:' + to);
+      $('saved-state').textContent = 'renamed to ' + to;
+    } catch (error) {
+      $('saved-state').textContent = error.message;
+    }
+  });
+  $('import').addEventListener('click', importKdg);
+  $('export').addEventListener('click', exportKdg);
+  $('helper-search').addEventListener('input', showHelpers);
+  $('create-delivery').addEventListener('click', createDeliveryStream);
   $('template-delete').addEventListener('click', async () => {
     const current = $('template-list').value;
     if (!current.startsWith('saved:')) return;
@@ -297,7 +394,8 @@ async function main() {
   $('create-stream').addEventListener('click', createStream);
   $('send').addEventListener('click', send);
   $('show-arrivals').addEventListener('click', showArrivals);
-  await Promise.all([loadTemplates(''), loadDestinations()]);
+  await Promise.all([loadTemplates(''), loadDestinations(),
+    api('GET', 'helpers').then((all) => { helpers = all; showHelpers(); })]);
   for (const run of await api('GET', 'runs')) watch(run.id);
   document.body.dataset.ready = 'true';
 }

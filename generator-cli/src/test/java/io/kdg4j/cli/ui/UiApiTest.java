@@ -222,4 +222,35 @@ class UiApiTest {
             assertThat(get(path).body()).as(path).doesNotContain("AKIAEXAMPLESECRET").doesNotContain("verysecretkey");
         }
     }
+
+    @Test
+    void helpers_listEveryHelper_withASample() throws Exception {
+        JsonNode helpers = JSON.readTree(get("api/v1/helpers").body());
+        assertThat(helpers.size()).isEqualTo(io.kdg4j.core.kdg.KdgTemplate.helpers().size()).isGreaterThan(100);
+        JsonNode state = null;
+        for (JsonNode helper : helpers) {
+            if (helper.get("name").asText().equals("address.state")) {
+                state = helper;
+            }
+        }
+        assertThat(state).isNotNull();
+        assertThat(state.get("sample").asText()).isNotBlank();
+    }
+
+    @Test
+    void aDeliveryStream_createdFromThePage_showsWhatItLanded() throws Exception {
+        assertThat(post("api/v1/delivery-streams", "{\"name\": \"api-landing\", \"bucket\": \"api-bucket\", "
+                + "\"prefix\": \"streaming/!{timestamp:yyyy}/\", \"errorPrefix\": \"errors/\", \"bufferSeconds\": 0}")
+                .statusCode()).isEqualTo(201);
+        int id = JSON.readTree(post("api/v1/runs", "{\"template\": \"{\\\"n\\\": {{random.number(9)}}}\", "
+                + "\"deliveryStream\": \"api-landing\", \"records\": 40, \"newline\": true}").body()).get("id").asInt();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                get("api/v1/runs/" + id).body()).get("state").asText().equals("done"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                get("api/v1/delivery-streams/api-landing/landed").body()).size() > 0);
+        JsonNode landed = JSON.readTree(get("api/v1/delivery-streams/api-landing/landed").body());
+        assertThat(landed.get(0).get("bucket").asText()).isEqualTo("api-bucket");
+        assertThat(landed.get(0).get("key").asText()).startsWith("streaming/");
+        assertThat(landed.get(0).get("firstLines").get(0).asText()).matches("\\{\"n\": \\d}");
+    }
 }

@@ -84,6 +84,14 @@ class UiBrowserIT {
         return browser.findElement(By.id(id));
     }
 
+    /** Clicks Send and returns the new run's card (the page lists the newest first). */
+    private static WebElement send() {
+        int before = browser.findElements(By.cssSelector("#runs .run")).size();
+        byId("send").click();
+        waitUpTo(10).until(b -> b.findElements(By.cssSelector("#runs .run")).size() == before + 1);
+        return browser.findElements(By.cssSelector("#runs .run")).get(0);
+    }
+
     private static void typeTemplate(String text) {
         WebElement area = byId("template");
         area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -130,8 +138,7 @@ class UiBrowserIT {
         byId("rate").sendKeys("500");
         byId("records").clear();
         byId("records").sendKeys("2000");
-        byId("send").click();
-        WebElement first = waitUpTo(10).until(b -> b.findElement(By.id("run-1")));
+        WebElement first = send();
         waitUpTo(30).until(b -> first.findElement(By.className("counter-state")).getText().equals("done"));
         assertThat(first.findElement(By.className("counter-acked")).getText()).isEqualTo("2,000");
         assertThat(first.findElement(By.className("counter-failed")).getText()).isEqualTo("0");
@@ -142,8 +149,7 @@ class UiBrowserIT {
         // a second run, stopped in the middle: it stops within a second, every record accounted for
         byId("records").clear();
         byId("records").sendKeys("100000");
-        byId("send").click();
-        WebElement second = waitUpTo(10).until(b -> b.findElement(By.id("run-2")));
+        WebElement second = send();
         waitUpTo(10).until(b -> Long.parseLong(second.findElement(By.className("counter-acked")).getText()
                 .replace(",", "")) > 500);
         second.findElement(By.className("stop")).click();
@@ -161,6 +167,59 @@ class UiBrowserIT {
         waitUpTo(10).until(b -> !b.findElements(By.cssSelector("#arrivals li")).isEmpty());
         assertThat(byId("arrivals").getText()).contains("shardId-").contains("\"device\"");
         screenshot("kdg-ui-stopped.png");
+    }
+
+    @Test
+    void templates_importFromKdg_rename_helpers_andADeliveryStreamsLandedObjects() throws Exception {
+        browser.get(server.url().toString());
+        waitUpTo(20).until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+
+        // KDG's saved slots, pasted in
+        byId("kdg-import").findElement(By.tagName("summary")).click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", byId("import-json"),
+                "[{\"name\":\"Template 1\",\"template\":\"{\\\"id\\\": {{random.uuid}}}\"},"
+                        + "{\"name\":\"Sensors\",\"template\":\"{{random.number(9)}}\"}]");
+        byId("import").click();
+        waitUpTo(10).until(b -> byId("import-state").getText().equals("2 imported"));
+        new Select(byId("template-list")).selectByVisibleText("Sensors");
+        waitUpTo(10).until(b -> byId("template").getDomProperty("value").equals("{{random.number(9)}}"));
+        byId("template-name").clear();
+        byId("template-name").sendKeys("Sensor readings");
+        byId("template-rename").click();
+        waitUpTo(10).until(b -> byId("saved-state").getText().equals("renamed to Sensor readings"));
+        assertThat(Files.readString(dir.resolve("templates/Sensor readings.kdg"))).isEqualTo("{{random.number(9)}}");
+
+        // a helper found by search, inserted at the cursor
+        byId("helpers-box").findElement(By.tagName("summary")).click();
+        byId("helper-search").sendKeys("firstName");
+        WebElement helper = waitUpTo(10).until(b -> b.findElement(By.xpath(
+                "//button[@class='helper' and text()='{{name.firstName}}']")));
+        typeTemplate("");
+        helper.click();
+        waitUpTo(10).until(b -> byId("template").getDomProperty("value").equals("{{name.firstName}}"));
+
+        // a delivery stream, and what it landed
+        typeTemplate("{\"who\": \"{{name.firstName}}\"}");
+        new Select(byId("template-list")).selectByIndex(0);
+        byId("new-delivery-name").sendKeys("ui-landing");
+        byId("new-delivery-bucket").sendKeys("ui-bucket");
+        byId("new-delivery-prefix").sendKeys("in/");
+        byId("new-delivery-seconds").clear();
+        byId("new-delivery-seconds").sendKeys("1");
+        byId("create-delivery").click();
+        waitUpTo(20).until(b -> byId("create-state").getText().contains("delivery stream ui-landing is ACTIVE"));
+        typeTemplate("{\"who\": \"{{name.firstName}}\"}");
+        byId("records").clear();
+        byId("records").sendKeys("300");
+        WebElement run = send();
+        waitUpTo(30).until(b -> run.findElement(By.className("counter-state")).getText().equals("done"));
+        assertThat(run.findElement(By.className("counter-acked")).getText()).isEqualTo("300");
+        waitUpTo(20).until(b -> {
+            byId("show-arrivals").click();
+            return byId("arrivals").getText().contains("s3://ui-bucket/in/");
+        });
+        assertThat(byId("arrivals").getText()).contains("{\"who\": \"");
+        screenshot("kdg-ui-landing.png");
     }
 
     @Test

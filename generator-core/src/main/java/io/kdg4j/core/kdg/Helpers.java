@@ -87,6 +87,13 @@ final class Helpers {
     }
 
     /** The table as Markdown, for docs/templates.md. */
+    /** Every helper: name, arguments, what kdg4j generates; in the table's order. */
+    static List<HelperDescription> descriptions() {
+        List<HelperDescription> all = new ArrayList<>();
+        TABLE.values().forEach(h -> all.add(new HelperDescription(h.name(), h.arguments(), h.mapping())));
+        return all;
+    }
+
     static String markdownTable() {
         StringBuilder out = new StringBuilder("| KDG helper | arguments | kdg4j generates |\n|---|---|---|\n");
         TABLE.values().forEach(h -> out.append("| `").append(h.name()).append("` | ")

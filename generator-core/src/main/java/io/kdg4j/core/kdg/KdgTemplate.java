@@ -142,6 +142,11 @@ public final class KdgTemplate {
         return source;
     }
 
+    /** Every helper a template may call, with its arguments and what it generates (the helper table's rows). */
+    public static List<HelperDescription> helpers() {
+        return List.copyOf(Helpers.descriptions());
+    }
+
     /** The helper mapping table in Markdown, as docs/templates.md shows it. */
     public static String helperTable() {
         return Helpers.markdownTable();
