@@ -415,10 +415,13 @@ final class Api {
         return sink.build();
     }
 
-    /** Records end with a newline unless {@code "newline": false}, as KDG's option does. */
+    /**
+     * Records end with a newline unless {@code "newline": false}; compressed records never do (KDG gzips each
+     * record without one).
+     */
     private RecordSink firehoseSink(String deliveryStream, JsonNode body) {
         FirehoseSink.Builder sink = FirehoseSink.builder(target.firehoseAsync(), deliveryStream);
-        if (!body.path("newline").asBoolean(true)) {
+        if (!body.path("newline").asBoolean(true) || body.path("compress").asBoolean(false)) {
             sink.delimiter("");
         }
         return sink.build();
@@ -441,8 +444,9 @@ final class Api {
             }
             rate = RateProfile.constant(perSecond);
         }
+        boolean compress = body.path("compress").asBoolean(false);
         Generator generator = Generator.from(source.schema()).seed(body.path("seed").asLong(1))
-                .encoder(source.encoder()).rate(rate);
+                .encoder(compress ? Encoders.gzip(source.encoder()) : source.encoder()).rate(rate);
         if (body.hasNonNull("records")) {
             long records = body.get("records").asLong();
             if (records < 1) {

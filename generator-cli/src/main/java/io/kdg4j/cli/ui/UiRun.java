@@ -91,12 +91,14 @@ final class UiRun {
         } else {
             node.put("askedPerSecond", Math.round(rate.rateAt(stats.elapsed().toNanos() / 1e9)));
         }
+        ObjectNode byCode = node.putObject("failedByCode");
+        for (Map.Entry<String, Long> entry : run.failedByCode().entrySet()) {
+            byCode.put(entry.getKey(), entry.getValue());
+        }
+        ArrayNode errors = node.putArray("firstErrors");
+        run.firstErrors().forEach(errors::add);
         RunSummary done = summary;
         if (done != null) {
-            ObjectNode byCode = node.putObject("failedByCode");
-            for (Map.Entry<String, Long> entry : done.failedByCode().entrySet()) {
-                byCode.put(entry.getKey(), entry.getValue());
-            }
             node.put("error", done.error());
             node.set("summary", Exchanges.JSON.valueToTree(jsonSummary(done)));
         }

@@ -242,6 +242,7 @@ async function send() {
   else if ($('records').value) request.records = Number($('records').value);
   if ($('partition-key').value.trim()) request.partitionKey = $('partition-key').value.trim();
   request.newline = $('newline').checked;
+  request.compress = $('compress').checked;
   request.aggregate = $('aggregate').checked;
   request.shardPacing = $('shard-pacing').checked;
   try {
@@ -301,7 +302,8 @@ function watch(id) {
     points[3].push(snapshot.throttled);
     chart.setData(points);
     card.dataset.points = String(points[0].length);
-    if (snapshot.error) errors.textContent = snapshot.error;
+    const codes = Object.entries(snapshot.failedByCode || {}).map(([code, n]) => `failed ${n.toLocaleString('en-US')}: ${code}`);
+    errors.textContent = [...codes, ...(snapshot.firstErrors || []), snapshot.error || ''].filter((t) => t).join('\n');
   };
   events.onmessage = (event) => show(JSON.parse(event.data));
   events.addEventListener('done', (event) => {

@@ -37,12 +37,13 @@ class UiApiTest {
 
     private static UiServer server;
     private static URI base;
+    private static AwsEndpoint emulator;
 
     @BeforeAll
     static void start() throws Exception {
         LocalEmulator local = LocalEmulator.start();
-        server = UiLauncher.start("127.0.0.1", 0, AwsEndpoint.of(local.endpoint(), Region.of(local.region()),
-                "AKIAEXAMPLESECRET", "verysecretkey"), "the emulator", local, dir.resolve("templates"));
+        emulator = AwsEndpoint.of(local.endpoint(), Region.of(local.region()), "AKIAEXAMPLESECRET", "verysecretkey");
+        server = UiLauncher.start("127.0.0.1", 0, emulator, "the emulator", local, dir.resolve("templates"));
         base = URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
@@ -252,5 +253,32 @@ class UiApiTest {
         assertThat(landed.get(0).get("bucket").asText()).isEqualTo("api-bucket");
         assertThat(landed.get(0).get("key").asText()).startsWith("streaming/");
         assertThat(landed.get(0).get("firstLines").get(0).asText()).matches("\\{\"n\": \\d}");
+    }
+
+    @Test
+    void compressedRecords_areGzippedEach_asKdgSendsThem() throws Exception {
+        assertThat(post("api/v1/streams", "{\"name\": \"api-zipped\", \"shards\": 1}").statusCode()).isEqualTo(201);
+        int id = JSON.readTree(post("api/v1/runs", "{\"preset\": \"iot\", \"stream\": \"api-zipped\", "
+                + "\"records\": 10, \"seed\": 5, \"compress\": true}").body()).get("id").asInt();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                get("api/v1/runs/" + id).body()).get("state").asText().equals("done"));
+        JsonNode previewed = JSON.readTree(post("api/v1/preview", "{\"preset\": \"iot\", \"count\": 10, "
+                + "\"seed\": 5}").body()).get("records");
+        try (software.amazon.awssdk.services.kinesis.KinesisClient kinesis = emulator.kinesis()) {
+            List<String> unzipped = new ArrayList<>();
+            for (var record : io.kdg4j.aws.StreamReader.readAll(kinesis, "api-zipped", 10, Duration.ofSeconds(10))) {
+                try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(record.data()
+                        .asInputStream())) {
+                    unzipped.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            List<String> expected = new ArrayList<>();
+            previewed.forEach(r -> expected.add(r.get("text").asText()));
+            assertThat(unzipped).hasSize(10);
+            // the same records, apart from the wall-clock timestamp
+            assertThat(unzipped.stream().map(t -> t.replaceAll("\"timestamp\":\\d+", "")).toList())
+                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(t -> t.replaceAll(
+                            "\"timestamp\":\\d+", "")).toList());
+        }
     }
 }

@@ -34,4 +34,19 @@ class UiRunTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> run.snapshot(false).get("state").asText()
                 .equals("stopped"));
     }
+
+    @Test
+    void failures_showByCode_andTheFirstMessagesInFull_whileTheRunGoesOn() throws Exception {
+        InMemorySink sink = InMemorySink.refusing(record -> record.index() % 10 == 0);
+        RateProfile rate = RateProfile.unlimited();
+        GeneratorRun generatorRun = Generator.from(Presets.get("iot").schema()).limit(1_000).to(sink).start();
+        UiRun run = new UiRun(2, "preset iot", "stream s", rate, generatorRun, sink);
+        generatorRun.awaitCompletion(Duration.ofSeconds(10));
+        JsonNode snapshot = run.snapshot(false);
+        assertThat(snapshot.get("failedByCode").get("Refused").asLong()).isEqualTo(100);
+        assertThat(snapshot.get("firstErrors")).hasSize(5);
+        assertThat(snapshot.get("firstErrors").get(0).asText())
+                .isEqualTo("Refused: refused by the in-memory sink's predicate");
+        assertThat(snapshot.get("askedPerSecond").isNull()).isTrue();
+    }
 }

@@ -40,6 +40,11 @@ public final class Encoders {
         return TEXT;
     }
 
+    /** Each record of {@code inner} gzipped on its own, as KDG's "Compress Records" sends them. */
+    public static RecordEncoder gzip(RecordEncoder inner) {
+        return new GzipEncoder(java.util.Objects.requireNonNull(inner, "inner"));
+    }
+
     /** The encoder for a format name: json, jsonl, csv (with header) or text. */
     public static RecordEncoder forFormat(String format, RecordSchema schema) {
         switch (format.toLowerCase(Locale.ROOT)) {

@@ -67,6 +67,16 @@ public final class GeneratorRun implements AutoCloseable {
         return accounts.stats(Duration.ofNanos((end >= 0 ? end : ticker.nanoTime()) - startNanos));
     }
 
+    /** The failed records so far, by error code (the service's, or kdg4j's such as RecordTooLarge). */
+    public java.util.Map<String, Long> failedByCode() {
+        return accounts.failedByCode();
+    }
+
+    /** The messages of the run's first few failures, in full, as "ErrorCode: message". */
+    public java.util.List<String> firstErrors() {
+        return accounts.firstErrors();
+    }
+
     /** Stops generating; records in flight still get their outcome. Returns at once. */
     public void stop() {
         stopRequested = true;

@@ -20,6 +20,9 @@ final class RunAccounts implements DeliveryListener {
     private final LongAdder throttled = new LongAdder();
     private final LongAdder possibleDuplicates = new LongAdder();
     private final Map<String, LongAdder> failedByCode = new ConcurrentHashMap<>();
+    /** The first failures' messages in full, for people watching the run; a few, so memory stays bounded. */
+    private final java.util.List<String> firstErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final int FIRST_ERRORS = 5;
     private final Semaphore inFlight;
     private final int maxInFlight;
 
@@ -58,6 +61,13 @@ final class RunAccounts implements DeliveryListener {
     @Override
     public void failed(GeneratedRecord record, String errorCode, String message) {
         failedByCode.computeIfAbsent(errorCode, code -> new LongAdder()).increment();
+        if (firstErrors.size() < FIRST_ERRORS) {
+            synchronized (firstErrors) {
+                if (firstErrors.size() < FIRST_ERRORS) {
+                    firstErrors.add(errorCode + ": " + message);
+                }
+            }
+        }
         failed.increment();
         inFlight.release();
     }
@@ -73,6 +83,16 @@ final class RunAccounts implements DeliveryListener {
         }
     }
 
+    Map<String, Long> failedByCode() {
+        Map<String, Long> byCode = new TreeMap<>();
+        failedByCode.forEach((code, count) -> byCode.put(code, count.sum()));
+        return byCode;
+    }
+
+    java.util.List<String> firstErrors() {
+        return java.util.List.copyOf(firstErrors);
+    }
+
     RunStats stats(Duration elapsed) {
         // read outcomes before generated, so that in flight is never negative
         long a = acked.sum();
@@ -83,8 +103,7 @@ final class RunAccounts implements DeliveryListener {
 
     RunSummary summary(Duration elapsed, String error) {
         RunStats s = stats(elapsed);
-        Map<String, Long> byCode = new TreeMap<>();
-        failedByCode.forEach((code, count) -> byCode.put(code, count.sum()));
+        Map<String, Long> byCode = failedByCode();
         double seconds = elapsed.toNanos() / 1e9;
         return new RunSummary(s.generated(), s.acked(), s.failed(), s.inFlight(), byCode, s.retried(), s.throttled(),
                 s.possibleDuplicates(), seconds, seconds > 0 ? s.acked() / seconds : 0, error);

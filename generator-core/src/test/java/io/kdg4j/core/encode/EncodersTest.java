@@ -172,4 +172,26 @@ class EncodersTest {
     private static Map<String, Object> unused() {
         return Map.of();
     }
+
+    @org.junit.jupiter.api.Test
+    void gzip_zipsEachRecordOnItsOwn_andUnzipsToTheSameBytes() throws Exception {
+        io.kdg4j.core.RecordSchema schema = io.kdg4j.core.kdg.KdgTemplate.compile(
+                "{\"id\": {{random.number(1000)}}, \"name\": \"{{name.firstName}}\"}").schema();
+        io.kdg4j.core.RecordGenerator generator = io.kdg4j.core.RecordGenerator.of(schema, 3);
+        for (int i = 0; i < 20; i++) {
+            io.kdg4j.core.record.RecordTape record = generator.generate(i);
+            io.kdg4j.core.record.ByteOutput plain = new io.kdg4j.core.record.ByteOutput(64);
+            Encoders.text().encode(record, plain);
+            io.kdg4j.core.record.ByteOutput zipped = new io.kdg4j.core.record.ByteOutput(64);
+            Encoders.gzip(Encoders.text()).encode(record, zipped);
+            byte[] bytes = zipped.toByteArray();
+            assertThat(bytes[0] & 0xff).isEqualTo(0x1f);
+            assertThat(bytes[1] & 0xff).isEqualTo(0x8b);
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(bytes))) {
+                assertThat(in.readAllBytes()).isEqualTo(plain.toByteArray());
+            }
+        }
+        assertThat(Encoders.gzip(Encoders.json()).name()).isEqualTo("json+gzip");
+    }
 }
