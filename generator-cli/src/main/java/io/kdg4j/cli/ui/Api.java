@@ -112,6 +112,8 @@ final class Api {
             landed(exchange, parts.get(1));
         } else if (first.equals("presets") && n == 1 && method.equals("GET")) {
             Exchanges.json(exchange, 200, Presets.names());
+        } else if (first.equals("profile") && n == 1 && method.equals("POST")) {
+            profile(exchange, body(exchange));
         } else if (first.equals("preview") && n == 1 && method.equals("POST")) {
             preview(exchange, body(exchange));
         } else if (first.equals("templates")) {
@@ -404,6 +406,43 @@ final class Api {
         }
     }
 
+    /** The rate a request asks for: a KDG periodic grid, a profile, records/s, or as fast as it goes. */
+    private static RateProfile rate(JsonNode body) {
+        if (body.hasNonNull("periodicGrid") && !text(body, "periodicGrid").isBlank()) {
+            return RateSpecs.periodicGrid(List.of(text(body, "periodicGrid").split("\n")), "(from the page)",
+                    body.path("seed").asLong(1));
+        }
+        if (body.hasNonNull("rateProfile") && !text(body, "rateProfile").isBlank()) {
+            return RateProfile.parse(text(body, "rateProfile"));
+        }
+        if (body.hasNonNull("rate")) {
+            double perSecond = body.get("rate").asDouble();
+            if (!(perSecond > 0)) {
+                throw new BadRequest("rate must be a positive number of records/s but was " + text(body, "rate"));
+            }
+            return RateProfile.constant(perSecond);
+        }
+        return RateProfile.unlimited();
+    }
+
+    /** The asked rate over {@code seconds} (200 points), to plot a profile before sending. */
+    private static void profile(HttpExchange exchange, JsonNode body) throws IOException {
+        RateProfile rate = rate(body);
+        if (rate instanceof RateProfile.Unlimited) {
+            throw new BadRequest("give a rate, a rateProfile or a periodicGrid to plot");
+        }
+        double seconds = body.path("seconds").asDouble(600);
+        if (!(seconds > 0) || seconds > 31 * 86_400) {
+            throw new BadRequest("seconds must be in (0, 2678400] but was " + seconds);
+        }
+        ArrayNode points = Exchanges.JSON.createArrayNode();
+        for (int i = 0; i <= 200; i++) {
+            double t = seconds * i / 200;
+            points.addArray().add(t).add(rate.rateAt(t));
+        }
+        Exchanges.json(exchange, 200, points);
+    }
+
     private RecordSink kinesisSink(String stream, JsonNode body) {
         KinesisSink.Builder sink = KinesisSink.builder(target.kinesisAsync(), stream);
         if (body.path("aggregate").asBoolean(false)) {
@@ -434,16 +473,7 @@ final class Api {
         if ((stream == null) == (deliveryStream == null)) {
             throw new BadRequest("give exactly one of stream and deliveryStream");
         }
-        RateProfile rate = RateProfile.unlimited();
-        if (body.hasNonNull("rateProfile") && !text(body, "rateProfile").isBlank()) {
-            rate = RateProfile.parse(text(body, "rateProfile"));
-        } else if (body.hasNonNull("rate")) {
-            double perSecond = body.get("rate").asDouble();
-            if (!(perSecond > 0)) {
-                throw new BadRequest("rate must be a positive number of records/s but was " + text(body, "rate"));
-            }
-            rate = RateProfile.constant(perSecond);
-        }
+        RateProfile rate = rate(body);
         boolean compress = body.path("compress").asBoolean(false);
         Generator generator = Generator.from(source.schema()).seed(body.path("seed").asLong(1))
                 .encoder(compress ? Encoders.gzip(source.encoder()) : source.encoder()).rate(rate);

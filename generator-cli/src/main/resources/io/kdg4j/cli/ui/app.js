@@ -228,6 +228,43 @@ async function createDeliveryStream() {
   }
 }
 
+// ----- rates -----
+
+function rateRequest(request) {
+  if ($('periodic-grid').value.trim()) request.periodicGrid = $('periodic-grid').value;
+  else if ($('rate-profile').value.trim()) request.rateProfile = $('rate-profile').value.trim();
+  else if ($('rate').value) request.rate = Number($('rate').value);
+  return request;
+}
+
+let profileChart = null;
+
+async function plotProfile() {
+  $('profile-error').textContent = '';
+  const duration = $('duration').value.trim();
+  let seconds = 600;
+  const match = /^(\d+)(s|m|h|d)$/.exec(duration);
+  if (match) seconds = Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2]];
+  else if ($('periodic-grid').value.trim()) seconds = 7 * 86400;
+  try {
+    const points = await api('POST', 'profile', rateRequest({ seconds, seed: Number($('seed').value) }));
+    const data = [points.map((p) => p[0]), points.map((p) => p[1])];
+    if (profileChart) profileChart.destroy();
+    profileChart = new uPlot({ width: Math.min(700, $('rate-section').clientWidth - 40), height: 160,
+      scales: { x: { time: false } }, series: [{}, { label: 'asked records/s', stroke: '#8796a5' }],
+      axes: [{ label: 'seconds' }, {}] }, data, $('profile-plot'));
+    $('profile-plot').dataset.points = String(points.length);
+  } catch (error) {
+    $('profile-error').textContent = error.message;
+  }
+}
+
+function fillPeriodicGrid() {
+  const cell = `${Number($('periodic-mean').value)}:${Number($('periodic-spread').value)}`;
+  const line = Array(24).fill(cell).join(',');
+  $('periodic-grid').value = Array(7).fill(line).join('\n');
+}
+
 // ----- runs -----
 
 async function send() {
@@ -236,8 +273,7 @@ async function send() {
   const request = { ...source(), seed: Number($('seed').value) };
   if (destination.startsWith('stream:')) request.stream = destination.substring(7);
   else request.deliveryStream = destination.substring(9);
-  if ($('rate-profile').value.trim()) request.rateProfile = $('rate-profile').value.trim();
-  else if ($('rate').value) request.rate = Number($('rate').value);
+  rateRequest(request);
   if ($('duration').value.trim()) request.duration = $('duration').value.trim();
   else if ($('records').value) request.records = Number($('records').value);
   if ($('partition-key').value.trim()) request.partitionKey = $('partition-key').value.trim();
@@ -386,6 +422,9 @@ async function main() {
   $('export').addEventListener('click', exportKdg);
   $('helper-search').addEventListener('input', showHelpers);
   $('create-delivery').addEventListener('click', createDeliveryStream);
+  $('plot-profile').addEventListener('click', plotProfile);
+  $('periodic-fill').addEventListener('click', fillPeriodicGrid);
+  $('periodic-clear').addEventListener('click', () => { $('periodic-grid').value = ''; });
   $('template-delete').addEventListener('click', async () => {
     const current = $('template-list').value;
     if (!current.startsWith('saved:')) return;

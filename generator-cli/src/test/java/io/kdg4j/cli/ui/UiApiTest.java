@@ -281,4 +281,22 @@ class UiApiTest {
                             "\"timestamp\":\\d+", "")).toList());
         }
     }
+
+    @Test
+    void profiles_arePlottedBeforeSending_andKdgsPeriodicGridIsARate() throws Exception {
+        JsonNode ramp = JSON.readTree(post("api/v1/profile", "{\"rateProfile\": \"ramp:100..5000/60s\", "
+                + "\"seconds\": 60}").body());
+        assertThat(ramp).hasSize(201);
+        assertThat(ramp.get(0).get(1).asDouble()).isEqualTo(100.0);
+        assertThat(ramp.get(200).get(1).asDouble()).isEqualTo(5000.0);
+        String line = String.join(",", java.util.Collections.nCopies(24, "300:0"));
+        String grid = String.join("\\n", java.util.Collections.nCopies(7, line));
+        JsonNode periodic = JSON.readTree(post("api/v1/profile", "{\"periodicGrid\": \"" + grid + "\", "
+                + "\"seconds\": 3600}").body());
+        assertThat(periodic).hasSize(201).allSatisfy(point -> assertThat(point.get(1).asDouble()).isEqualTo(300.0));
+        HttpResponse<String> bad = post("api/v1/profile", "{\"periodicGrid\": \"1:1,2:2\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("needs 7 lines (Sunday first) but had 1");
+        assertThat(post("api/v1/profile", "{}").statusCode()).isEqualTo(400);
+    }
 }

@@ -198,6 +198,15 @@ class UiBrowserIT {
         helper.click();
         waitUpTo(10).until(b -> byId("template").getDomProperty("value").equals("{{name.firstName}}"));
 
+        // a rate profile, plotted before sending
+        byId("rate-profile").sendKeys("ramp:100..5000/60s");
+        byId("duration").sendKeys("60s");
+        byId("plot-profile").click();
+        waitUpTo(10).until(b -> "201".equals(byId("profile-plot").getDomAttribute("data-points")));
+        assertThat(byId("profile-plot").findElements(By.tagName("canvas"))).isNotEmpty();
+        byId("rate-profile").clear();
+        byId("duration").clear();
+
         // a delivery stream, and what it landed
         typeTemplate("{\"who\": \"{{name.firstName}}\"}");
         new Select(byId("template-list")).selectByIndex(0);

@@ -97,33 +97,43 @@ public final class RateSpecs {
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("cannot read the periodic grid " + file + ": " + e.getMessage());
             }
-            if (lines.size() != 7) {
-                throw new IllegalArgumentException("the periodic grid " + file + " needs 7 lines (Sunday first) but"
-                        + " had " + lines.size());
-            }
-            double[][] means = new double[7][24];
-            double[][] spreads = new double[7][24];
-            for (int day = 0; day < 7; day++) {
-                String[] cells = lines.get(day).split(",");
-                if (cells.length != 24) {
-                    throw new IllegalArgumentException("line " + (day + 1) + " of " + file + " needs 24 mean:spread"
-                            + " cells but had " + cells.length);
-                }
-                for (int hour = 0; hour < 24; hour++) {
-                    String[] pair = cells[hour].trim().split(":");
-                    if (pair.length != 2) {
-                        throw new IllegalArgumentException("line " + (day + 1) + ", cell " + (hour + 1) + " of "
-                                + file + " must be mean:spread but was '" + cells[hour].trim() + "'");
-                    }
-                    means[day][hour] = number(pair[0], "mean", spec);
-                    spreads[day][hour] = number(pair[1], "spread", spec);
-                }
-            }
-            return RateProfile.periodic(means, spreads, seed, java.time.Clock.systemUTC());
+            return periodicGrid(lines, file.toString(), seed);
         }
         Map<String, String> p = parameters(body, Set.of("mean", "spread"), spec);
         return RateProfile.periodic(number(p.get("mean"), "mean", spec), number(p.get("spread"), "spread", spec),
                 seed, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * KDG's periodic mode from its grid as text: 7 lines, Sunday first, of 24 {@code mean:spread} cells separated
+     * by commas, one per hour (UTC); blank lines are ignored. {@code where} names the grid in messages.
+     */
+    public static RateProfile periodicGrid(List<String> lines, String where, long seed) {
+        List<String> rows = lines.stream().filter(l -> !l.isBlank()).toList();
+        String spec = "the periodic grid " + where;
+        if (rows.size() != 7) {
+            throw new IllegalArgumentException("the periodic grid " + where + " needs 7 lines (Sunday first) but"
+                    + " had " + rows.size());
+        }
+        double[][] means = new double[7][24];
+        double[][] spreads = new double[7][24];
+        for (int day = 0; day < 7; day++) {
+            String[] cells = rows.get(day).split(",");
+            if (cells.length != 24) {
+                throw new IllegalArgumentException("line " + (day + 1) + " of " + where + " needs 24 mean:spread"
+                        + " cells but had " + cells.length);
+            }
+            for (int hour = 0; hour < 24; hour++) {
+                String[] pair = cells[hour].trim().split(":");
+                if (pair.length != 2) {
+                    throw new IllegalArgumentException("line " + (day + 1) + ", cell " + (hour + 1) + " of "
+                            + where + " must be mean:spread but was '" + cells[hour].trim() + "'");
+                }
+                means[day][hour] = number(pair[0], "mean", spec);
+                spreads[day][hour] = number(pair[1], "spread", spec);
+            }
+        }
+        return RateProfile.periodic(means, spreads, seed, java.time.Clock.systemUTC());
     }
 
     private static RateProfile ramp(String body, String spec) {
