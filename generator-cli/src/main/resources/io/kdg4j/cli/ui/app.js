@@ -438,6 +438,7 @@ async function main() {
   await Promise.all([loadTemplates(''), loadDestinations(),
     api('GET', 'helpers').then((all) => { helpers = all; showHelpers(); })]);
   for (const run of await api('GET', 'runs')) watch(run.id);
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.ready = 'true';
 }
 

@@ -111,6 +111,9 @@ class UiBrowserIT {
         waitUpTo(20).until(b -> "true".equals(byId("template").getDomAttribute("data-x")) || "true".equals(
                 browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
+        // for docs/ui.md: how long the page took to load and be ready (a figure, not a test)
+        String loaded = browser.findElement(By.tagName("body")).getDomAttribute("data-ready-ms");
+        System.out.println("kdg ui: the page was ready " + loaded + " ms after navigation started");
 
         // Test template: five records
         typeTemplate("{\"film_id\": {{random.number({\"min\":1,\"max\":1000})}}, \"state\": \"{{address.state}}\"}");
