@@ -9,6 +9,7 @@ import java.awt.Desktop;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.regions.Region;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,11 +69,23 @@ final class UiCommand implements Callable<Integer>, ErrorHandler.Connected {
         connection.check();
         Path templates = templatesDir != null ? templatesDir : Path.of(System.getProperty("user.home"), ".kdg4j",
                 "templates");
-        LocalEmulator emulator = local ? LocalEmulator.start() : null;
-        AwsEndpoint endpoint = connection.resolve(emulator);
-        String description = local ? "the emulator in this process (" + emulator.endpoint() + ")"
-                : connection.describe();
-        try (UiServer started = UiLauncher.start(bind, port, endpoint, description, emulator, templates)) {
+        UiServer launched;
+        String description;
+        if (aws) {
+            // the region the page starts in: --region, else the SDK's chain; the page offers the others
+            String region = AwsEndpoint.fromEnvironment(connection.region != null ? Region.of(connection.region)
+                    : null).region().id();
+            description = "AWS in " + region + " (other regions on the page)";
+            launched = UiLauncher.startForAws(bind, port, r -> AwsEndpoint.fromEnvironment(Region.of(r)), region,
+                    templates);
+        } else {
+            LocalEmulator emulator = local ? LocalEmulator.start() : null;
+            AwsEndpoint endpoint = connection.resolve(emulator);
+            description = local ? "the emulator in this process (" + emulator.endpoint() + ")"
+                    : connection.describe();
+            launched = UiLauncher.start(bind, port, endpoint, description, emulator, templates);
+        }
+        try (UiServer started = launched) {
             server = started;
             Thread hook = new Thread(stop::countDown, "kdg-ui-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

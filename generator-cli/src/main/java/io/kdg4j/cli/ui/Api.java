@@ -52,12 +52,12 @@ final class Api {
     private static final int MAX_PREVIEW = 100;
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofMinutes(2);
 
-    private final UiTarget target;
+    private final UiTargets targets;
     private final TemplateStore templates;
     private final UiRuns runs;
 
-    Api(UiTarget target, TemplateStore templates, UiRuns runs) {
-        this.target = target;
+    Api(UiTargets targets, TemplateStore templates, UiRuns runs) {
+        this.targets = targets;
         this.templates = templates;
         this.runs = runs;
     }
@@ -99,17 +99,36 @@ final class Api {
         }
     }
 
+    /** The {@code region} query parameter, on AWS, where the page lets the user choose the region. */
+    private static String region(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (part.startsWith("region=")) {
+                    return URLDecoder.decode(part.substring("region=".length()), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
+    }
+
     private void route(HttpExchange exchange, String method, List<String> parts) throws IOException {
         String first = parts.get(0);
         int n = parts.size();
+        UiTarget target = targets.get(region(exchange));
         if (first.equals("info") && n == 1 && method.equals("GET")) {
-            Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("target", target.description())
-                    .put("emulator", target.isEmulator()).put("templatesDir", templates.directory().toString()));
+            ObjectNode info = Exchanges.JSON.createObjectNode().put("target", target.description())
+                    .put("emulator", target.isEmulator()).put("templatesDir", templates.directory().toString());
+            if (targets.regionsChoosable()) {
+                info.put("region", targets.defaultRegion());
+                info.set("regions", Exchanges.JSON.valueToTree(UiTargets.regions()));
+            }
+            Exchanges.json(exchange, 200, info);
         } else if (first.equals("helpers") && n == 1 && method.equals("GET")) {
             helpers(exchange);
         } else if (first.equals("delivery-streams") && n == 3 && parts.get(2).equals("landed")
                 && method.equals("GET")) {
-            landed(exchange, parts.get(1));
+            landed(exchange, target, parts.get(1));
         } else if (first.equals("presets") && n == 1 && method.equals("GET")) {
             Exchanges.json(exchange, 200, Presets.names());
         } else if (first.equals("profile") && n == 1 && method.equals("POST")) {
@@ -119,15 +138,15 @@ final class Api {
         } else if (first.equals("templates")) {
             templates(exchange, method, parts);
         } else if (first.equals("destinations") && n == 1 && method.equals("GET")) {
-            destinations(exchange);
+            destinations(exchange, target);
         } else if (first.equals("streams") && n == 1 && method.equals("POST")) {
-            createStream(exchange, body(exchange));
+            createStream(exchange, target, body(exchange));
         } else if (first.equals("streams") && n == 3 && parts.get(2).equals("latest") && method.equals("GET")) {
-            latest(exchange, parts.get(1));
+            latest(exchange, target, parts.get(1));
         } else if (first.equals("delivery-streams") && n == 1 && method.equals("POST")) {
-            createDeliveryStream(exchange, body(exchange));
+            createDeliveryStream(exchange, target, body(exchange));
         } else if (first.equals("runs")) {
-            runs(exchange, method, parts);
+            runs(exchange, target, method, parts);
         } else {
             Exchanges.error(exchange, 404, "no such API call: " + method + " " + PREFIX + String.join("/", parts));
         }
@@ -271,7 +290,7 @@ final class Api {
     }
 
     /** The objects a delivery stream landed in S3, newest last, each with its first lines. */
-    private void landed(HttpExchange exchange, String name) throws IOException {
+    private static void landed(HttpExchange exchange, UiTarget target, String name) throws IOException {
         var description = target.firehose().describeDeliveryStream(b -> b.deliveryStreamName(name))
                 .deliveryStreamDescription();
         var s3 = description.destinations().get(0).extendedS3DestinationDescription();
@@ -289,7 +308,7 @@ final class Api {
         Exchanges.json(exchange, 200, answer);
     }
 
-    private void destinations(HttpExchange exchange) throws IOException {
+    private static void destinations(HttpExchange exchange, UiTarget target) throws IOException {
         ObjectNode answer = Exchanges.JSON.createObjectNode();
         ArrayNode streams = answer.putArray("streams");
         target.kinesis().listStreamsPaginator(b -> { }).streamNames().forEach(streams::add);
@@ -307,7 +326,7 @@ final class Api {
         Exchanges.json(exchange, 200, answer);
     }
 
-    private void createStream(HttpExchange exchange, JsonNode body) throws IOException {
+    private static void createStream(HttpExchange exchange, UiTarget target, JsonNode body) throws IOException {
         String name = text(body, "name");
         if (name == null || name.isBlank()) {
             throw new BadRequest("name: a stream needs a name");
@@ -318,7 +337,7 @@ final class Api {
                 .put("created", created));
     }
 
-    private void createDeliveryStream(HttpExchange exchange, JsonNode body) throws IOException {
+    private static void createDeliveryStream(HttpExchange exchange, UiTarget target, JsonNode body) throws IOException {
         String name = text(body, "name");
         String bucket = text(body, "bucket");
         if (name == null || bucket == null) {
@@ -334,7 +353,7 @@ final class Api {
     }
 
     /** The newest records of every shard, from the last five minutes, newest last. */
-    private void latest(HttpExchange exchange, String stream) throws IOException {
+    private static void latest(HttpExchange exchange, UiTarget target, String stream) throws IOException {
         int count = 20;
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null && query.startsWith("count=")) {
@@ -374,7 +393,7 @@ final class Api {
         Exchanges.json(exchange, 200, answer);
     }
 
-    private void runs(HttpExchange exchange, String method, List<String> parts) throws IOException {
+    private void runs(HttpExchange exchange, UiTarget target, String method, List<String> parts) throws IOException {
         if (parts.size() == 1 && method.equals("GET")) {
             ArrayNode all = Exchanges.JSON.createArrayNode();
             runs.all().forEach(run -> all.add(run.snapshot(false)));
@@ -382,7 +401,7 @@ final class Api {
             return;
         }
         if (parts.size() == 1 && method.equals("POST")) {
-            UiRun run = start(body(exchange));
+            UiRun run = start(target, body(exchange));
             Exchanges.json(exchange, 201, Exchanges.JSON.createObjectNode().put("id", run.id()));
             return;
         }
@@ -443,7 +462,7 @@ final class Api {
         Exchanges.json(exchange, 200, points);
     }
 
-    private RecordSink kinesisSink(String stream, JsonNode body) {
+    private static RecordSink kinesisSink(UiTarget target, String stream, JsonNode body) {
         KinesisSink.Builder sink = KinesisSink.builder(target.kinesisAsync(), stream);
         if (body.path("aggregate").asBoolean(false)) {
             sink.aggregation();
@@ -458,7 +477,7 @@ final class Api {
      * Records end with a newline unless {@code "newline": false}; compressed records never do (KDG gzips each
      * record without one).
      */
-    private RecordSink firehoseSink(String deliveryStream, JsonNode body) {
+    private static RecordSink firehoseSink(UiTarget target, String deliveryStream, JsonNode body) {
         FirehoseSink.Builder sink = FirehoseSink.builder(target.firehoseAsync(), deliveryStream);
         if (!body.path("newline").asBoolean(true) || body.path("compress").asBoolean(false)) {
             sink.delimiter("");
@@ -466,7 +485,7 @@ final class Api {
         return sink.build();
     }
 
-    private UiRun start(JsonNode body) {
+    private UiRun start(UiTarget target, JsonNode body) {
         Source source = source(body);
         String stream = text(body, "stream");
         String deliveryStream = text(body, "deliveryStream");
@@ -494,7 +513,8 @@ final class Api {
             throw new BadRequest((stream != null ? "stream " : "delivery stream ") + destination + " does not exist "
                     + "at " + target.description());
         }
-        RecordSink sink = stream != null ? kinesisSink(stream, body) : firehoseSink(deliveryStream, body);
+        RecordSink sink = stream != null ? kinesisSink(target, stream, body)
+                : firehoseSink(target, deliveryStream, body);
         GeneratorRun started = generator.to(sink).start();
         UiRun run = new UiRun(runs.nextId(), source.description(), (stream != null ? "stream " : "delivery stream ")
                 + destination, rate, started, sink);

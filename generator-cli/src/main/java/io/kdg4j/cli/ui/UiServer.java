@@ -21,19 +21,19 @@ public final class UiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final String token;
-    private final UiTarget target;
+    private final UiTargets targets;
     private final UiRuns runs;
 
-    private UiServer(HttpServer server, ExecutorService threads, String token, UiTarget target, UiRuns runs) {
+    private UiServer(HttpServer server, ExecutorService threads, String token, UiTargets targets, UiRuns runs) {
         this.server = server;
         this.threads = threads;
         this.token = token;
-        this.target = target;
+        this.targets = targets;
         this.runs = runs;
     }
 
-    /** Starts serving on {@code bind:port} (0: a free port), sending to {@code target}, which it then owns. */
-    static UiServer start(String bind, int port, UiTarget target, TemplateStore templates) throws IOException {
+    /** Starts serving on {@code bind:port} (0: a free port), sending to {@code targets}, which it then owns. */
+    static UiServer start(String bind, int port, UiTargets targets, TemplateStore templates) throws IOException {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -46,7 +46,7 @@ public final class UiServer implements AutoCloseable {
         server.setExecutor(threads);
         UiRuns runs = new UiRuns();
         RequestGuard guard = new RequestGuard(token, bind, server.getAddress().getPort());
-        Api api = new Api(target, templates, runs);
+        Api api = new Api(targets, templates, runs);
         server.createContext("/", exchange -> {
             try (exchange) {
                 handle(exchange, guard, api);
@@ -56,7 +56,7 @@ public final class UiServer implements AutoCloseable {
             }
         });
         server.start();
-        return new UiServer(server, threads, token, target, runs);
+        return new UiServer(server, threads, token, targets, runs);
     }
 
     private static void handle(HttpExchange exchange, RequestGuard guard, Api api) throws IOException {
@@ -111,6 +111,6 @@ public final class UiServer implements AutoCloseable {
         runs.close();
         server.stop(0);
         threads.shutdownNow();
-        target.close();
+        targets.close();
     }
 }

@@ -1,5 +1,6 @@
 // kdg ui: the page. Plain JavaScript against the JSON API under /api/v1 (see docs/ui.md); no framework.
 const $ = (id) => document.getElementById(id);
+let currentRegion = null;   // on AWS, the region the page works in; elsewhere the target's own
 
 async function api(method, path, body) {
   const options = { method, headers: {} };
@@ -8,7 +9,9 @@ async function api(method, path, body) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }
-  const response = await fetch('/api/v1/' + path, options);
+  const url = new URL('/api/v1/' + path, window.location.origin);
+  if (currentRegion) url.searchParams.set('region', currentRegion);
+  const response = await fetch(url, options);
   const type = response.headers.get('Content-Type') || '';
   const answer = type.startsWith('application/json') ? await response.json() : await response.text();
   if (!response.ok) {
@@ -394,6 +397,17 @@ function tabInsertsSpaces(event) {
 async function main() {
   const info = await api('GET', 'info');
   $('target-description').textContent = 'sending to ' + info.target;
+  if (info.regions) {
+    currentRegion = info.region;
+    for (const id of info.regions) $('region').appendChild(element('option', id));
+    $('region').value = info.region;
+    $('region-box').hidden = false;
+    $('region').addEventListener('change', async () => {
+      currentRegion = $('region').value;
+      $('target-description').textContent = 'sending to AWS in ' + currentRegion;
+      await loadDestinations();
+    });
+  }
   $('template').addEventListener('input', () => checkAsYouType(true));
   $('template').addEventListener('keydown', tabInsertsSpaces);
   $('test-template').addEventListener('click', testTemplate);
