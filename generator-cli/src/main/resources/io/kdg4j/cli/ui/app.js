@@ -110,6 +110,7 @@ async function saveTemplate(name) {
   try {
     await api('PUT', 'templates/' + encodeURIComponent(name), { template: $('template').value });
     $('saved-state').textContent = 'saved as ' + name;
+    $('template-name').value = name;   // a duplicate is what is edited from now on
     await loadTemplates('saved:' + name);
   } catch (error) {
     $('saved-state').textContent = error.message;

@@ -84,6 +84,15 @@ class UiBrowserIT {
         return browser.findElement(By.id(id));
     }
 
+    /** Chooses a template by its shown name, once the list (rebuilt after every save) has it. */
+    private static void chooseTemplate(String name) {
+        waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(b -> {
+                    new Select(byId("template-list")).selectByVisibleText(name);
+                    return byId("template-name").getDomProperty("value").equals(name);
+                });
+    }
+
     /** Clicks Send and returns the new run's card (the page lists the newest first). */
     private static WebElement send() {
         int before = browser.findElements(By.cssSelector("#runs .run")).size();
@@ -184,7 +193,7 @@ class UiBrowserIT {
                         + "{\"name\":\"Sensors\",\"template\":\"{{random.number(9)}}\"}]");
         byId("import").click();
         waitUpTo(10).until(b -> byId("import-state").getText().equals("2 imported"));
-        new Select(byId("template-list")).selectByVisibleText("Sensors");
+        chooseTemplate("Sensors");
         waitUpTo(10).until(b -> byId("template").getDomProperty("value").equals("{{random.number(9)}}"));
         byId("template-name").clear();
         byId("template-name").sendKeys("Sensor readings");
@@ -200,6 +209,32 @@ class UiBrowserIT {
         typeTemplate("");
         helper.click();
         waitUpTo(10).until(b -> byId("template").getDomProperty("value").equals("{{name.firstName}}"));
+
+        // duplicate, then delete the copy; Tab inserts spaces
+        chooseTemplate("Sensor readings");
+        byId("template-duplicate").click();
+        waitUpTo(10).until(b -> Files.exists(dir.resolve("templates/Sensor readings copy.kdg")));
+        chooseTemplate("Sensor readings copy");
+        byId("template-delete").click();
+        waitUpTo(10).until(b -> !Files.exists(dir.resolve("templates/Sensor readings copy.kdg")));
+        waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+            new Select(byId("template-list")).selectByIndex(0);
+            return b.findElements(By.xpath("//option[text()='Sensor readings copy']")).isEmpty();
+        });
+        typeTemplate("{");
+        byId("template").sendKeys(Keys.END, Keys.TAB);
+        assertThat(byId("template").getDomProperty("value")).isEqualTo("{  ");
+
+        // KDG's periodic grid, filled and plotted
+        byId("periodic-box").findElement(By.tagName("summary")).click();
+        byId("periodic-mean").clear();
+        byId("periodic-mean").sendKeys("250");
+        byId("periodic-fill").click();
+        assertThat(byId("periodic-grid").getDomProperty("value").split("\n")).hasSize(7)
+                .allSatisfy(line -> assertThat(line.split(",")).hasSize(24).containsOnly("250:10"));
+        byId("plot-profile").click();
+        waitUpTo(10).until(b -> "201".equals(byId("profile-plot").getDomAttribute("data-points")));
+        byId("periodic-clear").click();
 
         // a rate profile, plotted before sending
         byId("rate-profile").sendKeys("ramp:100..5000/60s");
@@ -226,12 +261,23 @@ class UiBrowserIT {
         WebElement run = send();
         waitUpTo(30).until(b -> run.findElement(By.className("counter-state")).getText().equals("done"));
         assertThat(run.findElement(By.className("counter-acked")).getText()).isEqualTo("300");
+        assertThat(run.findElement(By.tagName("a")).getText()).isEqualTo("download the summary");
+        assertThat(run.findElement(By.tagName("a")).getDomAttribute("download")).endsWith("-summary.json");
         waitUpTo(20).until(b -> {
             byId("show-arrivals").click();
             return byId("arrivals").getText().contains("s3://ui-bucket/in/");
         });
         assertThat(byId("arrivals").getText()).contains("{\"who\": \"");
         screenshot("kdg-ui-landing.png");
+
+        // compressed records: each gzipped, as KDG's "Compress Records" sends them
+        byId("compress").click();
+        byId("records").clear();
+        byId("records").sendKeys("50");
+        WebElement zipped = send();
+        waitUpTo(30).until(b -> zipped.findElement(By.className("counter-state")).getText().equals("done"));
+        assertThat(zipped.findElement(By.className("counter-acked")).getText()).isEqualTo("50");
+        byId("compress").click();
     }
 
     @Test
