@@ -48,9 +48,6 @@ final class UiCommand implements Callable<Integer>, ErrorHandler.Connected {
     /** Counted down to stop the server: by the shutdown hook in real use, by tests. */
     final CountDownLatch stop = new CountDownLatch(1);
 
-    /** The running server, for tests. */
-    volatile UiServer server;
-
     @Override
     public Connection connection() {
         return connection;
@@ -86,7 +83,6 @@ final class UiCommand implements Callable<Integer>, ErrorHandler.Connected {
             launched = UiLauncher.start(bind, port, endpoint, description, emulator, templates);
         }
         try (UiServer started = launched) {
-            server = started;
             Thread hook = new Thread(stop::countDown, "kdg-ui-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             spec.commandLine().getErr().println("kdg ui: " + started.url());
