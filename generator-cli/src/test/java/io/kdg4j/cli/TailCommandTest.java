@@ -2,6 +2,7 @@ package io.kdg4j.cli;
 
 import static io.kdg4j.cli.PreviewCommandTest.kdg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kdg4j.aws.AwsEndpoint;
@@ -106,12 +107,13 @@ class TailCommandTest {
                     "--count", "4"));
             // LATEST is taken when tail asks for its iterators: keep writing until it has seen four
             Set<String> written = new HashSet<>();
-            for (int i = 0; !tail.isDone() && i < 400; i++) {
-                String text = "new-" + i;
+            int[] next = {0};
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                String text = "new-" + next[0]++;
                 kinesis.putRecord(b -> b.streamName(stream).partitionKey(text).data(SdkBytes.fromUtf8String(text)));
                 written.add(text);
-                Thread.sleep(50);
-            }
+                return tail.isDone();
+            });
             PreviewCommandTest.Run run = tail.get();
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.lines()).hasSize(4).allMatch(written::contains).doesNotContain("old");
