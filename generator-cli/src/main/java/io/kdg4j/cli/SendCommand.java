@@ -402,20 +402,13 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
     }
 
     static PartitionKeySpec partitionKeySpec(String expression) {
-        if (expression.equals("random")) {
-            return PartitionKeySpec.random();
-        }
-        if (expression.startsWith("field:")) {
-            return PartitionKeySpec.field(expression.substring("field:".length()));
-        }
-        if (expression.contains("${")) {
-            return PartitionKeySpec.template(expression);
-        }
-        if (expression.isEmpty() || expression.length() > 256) {
+        boolean constant = !expression.equals("random") && !expression.startsWith("field:")
+                && !expression.contains("${");
+        if (constant && (expression.isEmpty() || expression.length() > 256)) {
             throw new KdgException("--partition-key: a constant key must have 1 to 256 characters but had "
                     + expression.length());
         }
-        return PartitionKeySpec.constant(expression);
+        return PartitionKeySpec.parse(expression);
     }
 
     private ParameterException bad(String message) {

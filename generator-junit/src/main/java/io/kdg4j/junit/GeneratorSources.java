@@ -46,7 +46,8 @@ final class GeneratorSources {
 
     static Generator generator(Class<?> testClass, KinesisGenerator annotation, String where)
             throws IOException {
-        PartitionKeySpec key = annotation.partitionKey().isBlank() ? null : partitionKey(annotation.partitionKey());
+        PartitionKeySpec key = annotation.partitionKey().isBlank() ? null
+                : PartitionKeySpec.parse(annotation.partitionKey());
         if (!annotation.preset().isBlank()) {
             RecordSchema schema;
             try {
@@ -115,15 +116,6 @@ final class GeneratorSources {
         }
     }
 
-    private static PartitionKeySpec partitionKey(String expression) {
-        if (expression.equals("random")) {
-            return PartitionKeySpec.random();
-        }
-        if (expression.startsWith("field:")) {
-            return PartitionKeySpec.field(expression.substring("field:".length()));
-        }
-        return expression.contains("${") ? PartitionKeySpec.template(expression) : PartitionKeySpec.constant(expression);
-    }
 
     static long derivedSeed(ExtensionContext context, String where) {
         long h = 1125899906842597L;

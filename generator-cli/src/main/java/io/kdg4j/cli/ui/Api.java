@@ -205,10 +205,8 @@ final class Api {
         if (key == null || key.isBlank()) {
             return source;
         }
-        PartitionKeySpec spec = key.equals("random") ? PartitionKeySpec.random() : key.startsWith("field:")
-                ? PartitionKeySpec.field(key.substring(6)) : key.contains("${") ? PartitionKeySpec.template(key)
-                : PartitionKeySpec.constant(key);
-        return new Source(source.description(), source.schema().partitionKey(spec), source.encoder());
+        return new Source(source.description(), source.schema().partitionKey(PartitionKeySpec.parse(key)),
+                source.encoder());
     }
 
     private void preview(HttpExchange exchange, JsonNode body) throws IOException {

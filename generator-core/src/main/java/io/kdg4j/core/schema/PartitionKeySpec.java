@@ -8,6 +8,22 @@ import java.util.Objects;
  */
 public sealed interface PartitionKeySpec {
 
+    /**
+     * A key as the command line, the JUnit annotation and the web page write it: {@code random} (KDG's),
+     * {@code field:PATH}, a template with {@code ${...}}, or else a constant. A constant's length is checked when the
+     * schema is built.
+     */
+    static PartitionKeySpec parse(String expression) {
+        Objects.requireNonNull(expression, "expression");
+        if (expression.equals("random")) {
+            return random();
+        }
+        if (expression.startsWith("field:")) {
+            return field(expression.substring("field:".length()));
+        }
+        return expression.contains("${") ? template(expression) : constant(expression);
+    }
+
     /** The text of a field of the record (a top-level name or a dotted path into nested objects). */
     static PartitionKeySpec field(String path) {
         return new FieldKey(path);

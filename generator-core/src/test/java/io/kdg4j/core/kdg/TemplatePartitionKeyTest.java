@@ -36,4 +36,12 @@ class TemplatePartitionKeyTest {
         assertThat(key("{\"a\": null}", PartitionKeySpec.field("a"), 0)).isEmpty();
         assertThat(key("a,b,{{random.number(9)}}", PartitionKeySpec.field("a"), 0)).isEmpty();
     }
+
+    @Test
+    void keyExpressions_parseAsTheCommandLineWritesThem() {
+        assertThat(PartitionKeySpec.parse("random")).isEqualTo(PartitionKeySpec.random());
+        assertThat(PartitionKeySpec.parse("field:user.id")).isEqualTo(PartitionKeySpec.field("user.id"));
+        assertThat(PartitionKeySpec.parse("${region}-${id}")).isEqualTo(PartitionKeySpec.template("${region}-${id}"));
+        assertThat(PartitionKeySpec.parse("orders")).isEqualTo(PartitionKeySpec.constant("orders"));
+    }
 }
