@@ -1,11 +1,13 @@
 package io.kdg4j.core.kdg;
 
+import io.kdg4j.core.kdg.helpers.HelperCall;
+import io.kdg4j.core.kdg.helpers.JsText;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /** One helper call being compiled: its arguments, and errors that point at it. */
-final class Call {
+final class Call implements HelperCall {
     private final String name;
     private final Arguments arguments;
     private final SourceText source;
@@ -20,35 +22,57 @@ final class Call {
         this.token = token;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    Arguments arguments() {
-        return arguments;
+    @Override
+    public Object argument(int i) {
+        return arguments.get(i);
     }
 
-    TemplateException error(String problem) {
+    @Override
+    public int argumentCount() {
+        return arguments.size();
+    }
+
+    @Override
+    public boolean isBareText() {
+        return arguments.isBareText();
+    }
+
+    @Override
+    public String rawArguments() {
+        return arguments.raw();
+    }
+
+    @Override
+    public TemplateException error(String problem) {
         return source.error(start, token, name + ": " + problem, null);
     }
 
-    TemplateException error(String problem, String suggestion) {
+    @Override
+    public TemplateException error(String problem, String suggestion) {
         return source.error(start, token, name + ": " + problem, suggestion);
     }
 
     /** The options object (argument 0 when it is an object), or an empty map. */
+    @Override
     @SuppressWarnings("unchecked")
-    Map<String, Object> options() {
+    public Map<String, Object> options() {
         Object first = arguments.get(0);
         return first instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     /** Positional argument i as a number, or {@code fallback} when absent. */
-    BigDecimal number(int i, BigDecimal fallback, String what) {
+    @Override
+    public BigDecimal number(int i, BigDecimal fallback, String what) {
         return toNumber(arguments.get(i), fallback, what);
     }
 
-    BigDecimal toNumber(Object value, BigDecimal fallback, String what) {
+    @Override
+    public BigDecimal toNumber(Object value, BigDecimal fallback, String what) {
         if (value == null) {
             return fallback;
         }
@@ -62,11 +86,12 @@ final class Call {
                 throw error(what + " must be a number but was '" + s + "'");
             }
         }
-        throw error(what + " must be a number but was " + Render.js(value));
+        throw error(what + " must be a number but was " + JsText.of(value));
     }
 
     /** Positional argument i as a whole number in [min, max], or {@code fallback}. */
-    int integer(int i, int fallback, int min, int max, String what) {
+    @Override
+    public int integer(int i, int fallback, int min, int max, String what) {
         BigDecimal value = number(i, null, what);
         if (value == null) {
             return fallback;
@@ -80,12 +105,14 @@ final class Call {
     }
 
     /** Positional argument i as text (numbers and booleans as JS prints them), or {@code fallback}. */
-    String string(int i, String fallback) {
+    @Override
+    public String string(int i, String fallback) {
         Object value = arguments.get(i);
-        return value == null ? fallback : Render.js(value);
+        return value == null ? fallback : JsText.of(value);
     }
 
-    boolean bool(int i, boolean fallback) {
+    @Override
+    public boolean bool(int i, boolean fallback) {
         Object value = arguments.get(i);
         if (value == null) {
             return fallback;
@@ -97,8 +124,9 @@ final class Call {
     }
 
     /** Argument i as a list (a JSON array), or null when absent; an error when it is something else. */
+    @Override
     @SuppressWarnings("unchecked")
-    List<Object> list(int i, String what) {
+    public List<Object> list(int i, String what) {
         Object value = arguments.get(i);
         if (value == null) {
             return null;
@@ -111,6 +139,6 @@ final class Call {
     }
 
     private static String describe(Object value) {
-        return value instanceof String s ? "the text '" + s + "'" : Render.js(value);
+        return value instanceof String s ? "the text '" + s + "'" : JsText.of(value);
     }
 }

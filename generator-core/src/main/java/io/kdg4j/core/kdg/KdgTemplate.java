@@ -5,6 +5,8 @@ import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.SchemaException;
 import io.kdg4j.core.encode.Encoders;
+import io.kdg4j.core.kdg.helpers.Helper;
+import io.kdg4j.core.kdg.helpers.HelperTable;
 import io.kdg4j.core.record.ByteOutput;
 import io.kdg4j.core.schema.ConcatSpec;
 import io.kdg4j.core.schema.ConstantSpec;
@@ -79,21 +81,21 @@ public final class KdgTemplate {
     private static ValueSpec call(SourceText text, TemplateParser.Segment segment, List<String> warnings) {
         String token = text.text().substring(segment.start(), segment.end());
         String name = segment.name();
-        Helpers.Helper helper = Helpers.find(name);
+        Helper helper = HelperTable.find(name);
         if (helper == null) {
             String[] parts = name.split("\\.");
-            if (parts.length > 2 && Helpers.find(parts[0] + "." + parts[1]) != null) {
+            if (parts.length > 2 && HelperTable.find(parts[0] + "." + parts[1]) != null) {
                 // KDG reads only the first two segments; so do we, and say so.
                 String used = parts[0] + "." + parts[1];
                 warnings.add("line " + text.line(segment.start()) + ", column " + text.column(segment.start())
                         + ": '" + name + "' is not a helper; KDG calls " + used + ", and so does kdg4j");
-                helper = Helpers.find(used);
+                helper = HelperTable.find(used);
             }
         }
         if (helper == null) {
             String problem = name.indexOf('.') < 0 ? "'" + name + "' is not a helper (helpers look like module.method)"
                     : "unknown helper '" + name + "'";
-            throw text.error(segment.start(), token, problem, Suggestions.nearest(name, Helpers.names()));
+            throw text.error(segment.start(), token, problem, Suggestions.nearest(name, HelperTable.names()));
         }
         Arguments arguments = Arguments.decode(segment.arguments());
         if (helper.name().equals("date.now") || helper.name().equals("date.utc")) {
@@ -144,11 +146,11 @@ public final class KdgTemplate {
 
     /** Every helper a template may call, with its arguments and what it generates (the helper table's rows). */
     public static List<HelperDescription> helpers() {
-        return List.copyOf(Helpers.descriptions());
+        return List.copyOf(HelperTable.descriptions());
     }
 
     /** The helper mapping table in Markdown, as docs/templates.md shows it. */
     public static String helperTable() {
-        return Helpers.markdownTable();
+        return HelperTable.markdownTable();
     }
 }

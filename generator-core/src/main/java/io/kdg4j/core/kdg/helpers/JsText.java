@@ -1,19 +1,19 @@
-package io.kdg4j.core.kdg;
+package io.kdg4j.core.kdg.helpers;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /** How KDG (JavaScript's String()) prints a JSON value inside a record, and JSON text for objects. */
-final class Render {
-    private Render() {
+public final class JsText {
+    private JsText() {
     }
 
     /**
      * Strings as they are, numbers without trailing zeros, arrays joined by commas (as JS does); objects,
      * which JS prints as "[object Object]", as their JSON.
      */
-    static String js(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return "null";
         } else if (value instanceof String s) {
@@ -27,7 +27,7 @@ final class Render {
                     text.append(',');
                 }
                 Object element = list.get(i);
-                text.append(element == null ? "" : js(element));
+                text.append(element == null ? "" : of(element));
             }
             return text.toString();
         } else if (value instanceof Map<?, ?>) {
@@ -36,12 +36,12 @@ final class Render {
         return String.valueOf(value);
     }
 
-    static String number(BigDecimal d) {
+    public static String number(BigDecimal d) {
         BigDecimal stripped = d.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         StringBuilder out = new StringBuilder();
         writeJson(value, out);
         return out.toString();
