@@ -25,10 +25,13 @@ final class PeriodicProfile implements RateProfile {
     private int known;
 
     PeriodicProfile(double[][] means, double[][] spreads, long seed, Clock clock) {
-        this.means = flatten(means, "mean");
-        this.spreads = flatten(spreads, "spread");
+        this(flatten(means, "mean"), flatten(spreads, "spread"), seed, clock.instant());
+    }
+
+    private PeriodicProfile(double[] means, double[] spreads, long seed, Instant start) {
+        this.means = means;
+        this.spreads = spreads;
         this.seed = seed;
-        Instant start = clock.instant();
         ZonedDateTime utc = start.atZone(ZoneOffset.UTC);
         int day = utc.getDayOfWeek().getValue() % 7; // Sunday = 0, as KDG's Date.getDay()
         this.startSecondOfWeek = day * 86_400L + utc.toLocalTime().toSecondOfDay();
@@ -56,6 +59,11 @@ final class PeriodicProfile implements RateProfile {
             }
         }
         return flat;
+    }
+
+    @Override
+    public RateProfile startingAt(Instant start) {
+        return new PeriodicProfile(means, spreads, seed, start);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kdg4j.core.rate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * integral, so no rounding error builds up over a long run.
  */
 public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.Constant, RateProfile.Ramp,
-        RateProfile.Steps, RateProfile.Sine, RateProfile.Bursts, RateProfile.Scaled, RateProfile.Compressed, PeriodicProfile {
+        RateProfile.Steps, RateProfile.Sine, RateProfile.Diurnal, RateProfile.Bursts, RateProfile.Scaled,
+        RateProfile.Compressed, PeriodicProfile {
     /** Records per second at {@code seconds} after the start. */
     double rateAt(double seconds);
 
@@ -47,6 +49,15 @@ public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.C
             return this;
         }
         return new Compressed(this, speedUp);
+    }
+
+    /**
+     * This profile for a run whose first second is at {@code start} on the wall clock. Profiles tied to the time of
+     * day or week ({@link #diurnal}, {@link #periodic}) then follow {@code start}'s day and hour; the others do not
+     * depend on it and return themselves. Simulated time uses it to evaluate a profile at simulated instants.
+     */
+    default RateProfile startingAt(Instant start) {
+        return this;
     }
 
     /** No pacing at all: as fast as the sink takes records. */
@@ -84,10 +95,7 @@ public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.C
         if (max < min) {
             throw new IllegalArgumentException("diurnal maximum must be >= minimum but was " + max + " < " + min);
         }
-        double secondOfDay = LocalTime.ofInstant(clock.instant(), ZoneOffset.UTC).toSecondOfDay();
-        // the sine is at its mean, rising, at 08:00
-        double phase = secondOfDay - 8 * 3600;
-        return new Sine((min + max) / 2, (max - min) / 2, 24 * 3600, phase);
+        return new Diurnal(min, max, Diurnal.secondOfDay(clock.instant()));
     }
 
     /**
@@ -265,6 +273,34 @@ public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.C
         }
     }
 
+    /** A sine of period 24 h between min and max, lowest at 02:00 and highest at 14:00 UTC. */
+    record Diurnal(double min, double max, double startSecondOfDay) implements RateProfile {
+        private static double secondOfDay(Instant instant) {
+            LocalTime time = LocalTime.ofInstant(instant, ZoneOffset.UTC);
+            return time.toSecondOfDay() + time.getNano() / 1e9;
+        }
+
+        private Sine sine() {
+            // the sine is at its mean, rising, at 08:00
+            return new Sine((min + max) / 2, (max - min) / 2, 24 * 3600, startSecondOfDay - 8 * 3600);
+        }
+
+        @Override
+        public double rateAt(double seconds) {
+            return sine().rateAt(seconds);
+        }
+
+        @Override
+        public double recordsBy(double seconds) {
+            return sine().recordsBy(seconds);
+        }
+
+        @Override
+        public RateProfile startingAt(Instant start) {
+            return new Diurnal(min, max, secondOfDay(start));
+        }
+    }
+
     /** A base rate with a burst at the end of every period. */
     record Bursts(double base, double peak, double periodSeconds, double burstSeconds) implements RateProfile {
         @Override
@@ -293,6 +329,11 @@ public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.C
         public double recordsBy(double seconds) {
             return profile.recordsBy(seconds) * factor;
         }
+
+        @Override
+        public RateProfile startingAt(Instant start) {
+            return new Scaled(profile.startingAt(start), factor);
+        }
     }
 
     /** Another profile in fast motion: its second {@code s * speedUp} at second {@code s}. */
@@ -305,6 +346,11 @@ public sealed interface RateProfile permits RateProfile.Unlimited, RateProfile.C
         @Override
         public double recordsBy(double seconds) {
             return profile.recordsBy(seconds * speedUp) / speedUp;
+        }
+
+        @Override
+        public RateProfile startingAt(Instant start) {
+            return new Compressed(profile.startingAt(start), speedUp);
         }
     }
 }

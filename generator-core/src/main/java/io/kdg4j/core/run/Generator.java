@@ -10,6 +10,7 @@ import io.kdg4j.core.rate.RateProfile;
 import io.kdg4j.core.rate.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -41,9 +42,11 @@ public final class Generator {
     private final int maxInFlight;
     private final Ticker ticker;
     private final RecordSink sink;
+    private final SimulatedTime simulatedTime;
 
     private Generator(Records records, RateProfile rate, double bytesPerSecond, long recordLimit,
-                      Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink) {
+                      Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink,
+                      SimulatedTime simulatedTime) {
         this.records = records;
         this.rate = rate;
         this.bytesPerSecond = bytesPerSecond;
@@ -52,6 +55,7 @@ public final class Generator {
         this.maxInFlight = maxInFlight;
         this.ticker = ticker;
         this.sink = sink;
+        this.simulatedTime = simulatedTime;
     }
 
     public static Generator from(RecordSchema schema) {
@@ -66,7 +70,7 @@ public final class Generator {
     /** The records of {@code records}: its schema, seed, encoder, clock and instance share. */
     public static Generator from(Records records) {
         return new Generator(Objects.requireNonNull(records, "records"), RateProfile.unlimited(), 0, Long.MAX_VALUE,
-                null, DEFAULT_MAX_IN_FLIGHT, Ticker.system(), null);
+                null, DEFAULT_MAX_IN_FLIGHT, Ticker.system(), null, null);
     }
 
     public Generator seed(long seed) {
@@ -101,7 +105,7 @@ public final class Generator {
 
     public Generator rate(RateProfile profile) {
         return new Generator(records, Objects.requireNonNull(profile, "profile"), bytesPerSecond, recordLimit,
-                durationLimit, maxInFlight, ticker, sink);
+                durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 
     /** A cap in bytes of record data per second, besides the record rate (0 = none). */
@@ -109,7 +113,7 @@ public final class Generator {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("bytesPerSecond must be >= 0 (0 = no cap) but was " + bytesPerSecond);
         }
-        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink);
+        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 
     /** Stop after {@code records} records of the whole run (this share's part of them with {@link #share}). */
@@ -117,7 +121,7 @@ public final class Generator {
         if (records < 0) {
             throw new IllegalArgumentException("record limit must be >= 0 but was " + records);
         }
-        return new Generator(this.records, rate, bytesPerSecond, records, durationLimit, maxInFlight, ticker, sink);
+        return new Generator(this.records, rate, bytesPerSecond, records, durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 
     /** Stop generating after {@code duration}; records in flight then still get their outcome. */
@@ -126,7 +130,7 @@ public final class Generator {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("duration limit must be positive but was " + duration);
         }
-        return new Generator(records, rate, bytesPerSecond, recordLimit, duration, maxInFlight, ticker, sink);
+        return new Generator(records, rate, bytesPerSecond, recordLimit, duration, maxInFlight, ticker, sink, simulatedTime);
     }
 
     /**
@@ -137,19 +141,34 @@ public final class Generator {
         if (records < 1) {
             throw new IllegalArgumentException("maxInFlight must be >= 1 but was " + records);
         }
-        return new Generator(this.records, rate, bytesPerSecond, recordLimit, durationLimit, records, ticker, sink);
+        return new Generator(this.records, rate, bytesPerSecond, recordLimit, durationLimit, records, ticker, sink, simulatedTime);
     }
 
     /** The time source of pacing and the duration limit (tests pass a manual one). */
     public Generator ticker(Ticker ticker) {
         return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight,
-                Objects.requireNonNull(ticker, "ticker"), sink);
+                Objects.requireNonNull(ticker, "ticker"), sink, simulatedTime);
     }
 
     /** Where the records go; the run does not close it. */
     public Generator to(RecordSink sink) {
         return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker,
-                Objects.requireNonNull(sink, "sink"));
+                Objects.requireNonNull(sink, "sink"), simulatedTime);
+    }
+
+    /**
+     * Runs on a simulated clock from {@code from} to {@code to}, as fast as the sink takes records: the rate
+     * profile (a diurnal or periodic one too) is evaluated at simulated time, every wall-clock timestamp of a
+     * record is its simulated due instant, and the run ends at {@code to}. See {@link SimulatedTime}.
+     */
+    public Generator simulatedTime(Instant from, Instant to) {
+        return simulatedTime(SimulatedTime.between(from, to));
+    }
+
+    /** Runs on a simulated clock, at the pace {@code time} says ({@link SimulatedTime#speed}, {@link SimulatedTime#ticks}). */
+    public Generator simulatedTime(SimulatedTime time) {
+        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink,
+                Objects.requireNonNull(time, "time"));
     }
 
     /** Starts the run on its own thread. */
@@ -159,10 +178,20 @@ public final class Generator {
         }
         InstanceShare share = records.share();
         double factor = 1.0 / share.count();
-        RateProfile shareRate = share.count() == 1 ? rate : rate.scaled(factor);
         long count = recordLimit == Long.MAX_VALUE ? Long.MAX_VALUE : share.countOf(recordLimit);
+        if (simulatedTime != null) {
+            if (rate == RateProfile.unlimited()) {
+                throw new IllegalStateException("simulated time needs a rate: records per simulated second, e.g. "
+                        + "rate(10) or rate(RateProfile.diurnal(1, 10, clock))");
+            }
+            // every instance walks the whole schedule and takes its own records of it, at the whole run's rate
+            SimulatedRun simulated = new SimulatedRun(simulatedTime, rate, share, ticker);
+            return GeneratorRun.start(records.clock(simulated.clock()), RateProfile.unlimited(),
+                    bytesPerSecond * factor, count, durationLimit, maxInFlight, ticker, sink, simulated);
+        }
+        RateProfile shareRate = share.count() == 1 ? rate : rate.scaled(factor);
         return GeneratorRun.start(records, shareRate, bytesPerSecond * factor, count, durationLimit, maxInFlight,
-                ticker, sink);
+                ticker, sink, null);
     }
 
     public long seed() {
@@ -177,7 +206,12 @@ public final class Generator {
         return rate;
     }
 
+    /** The simulated time of the run, or null for the real clock. */
+    public SimulatedTime simulatedTime() {
+        return simulatedTime;
+    }
+
     private Generator withRecords(Records changed) {
-        return new Generator(changed, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink);
+        return new Generator(changed, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 }

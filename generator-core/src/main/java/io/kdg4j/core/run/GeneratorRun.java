@@ -6,7 +6,9 @@ import io.kdg4j.core.rate.RateLimiter;
 import io.kdg4j.core.rate.RateProfile;
 import io.kdg4j.core.rate.Ticker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +36,15 @@ public final class GeneratorRun implements AutoCloseable {
     private final RunAccounts accounts;
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final Thread thread;
+    private final SimulatedRun simulated;
     private volatile boolean stopRequested;
     private volatile long startNanos;
     private volatile long endNanos = -1;
 
     private GeneratorRun(Records records, RateProfile rate, double bytesPerSecond, long count, Duration durationLimit,
-                         int maxInFlight, Ticker ticker, RecordSink sink) {
+                         int maxInFlight, Ticker ticker, RecordSink sink, SimulatedRun simulated) {
         this.records = records;
+        this.simulated = simulated;
         this.count = count;
         this.durationLimit = durationLimit;
         this.ticker = ticker;
@@ -52,11 +56,15 @@ public final class GeneratorRun implements AutoCloseable {
     }
 
     static GeneratorRun start(Records records, RateProfile rate, double bytesPerSecond, long count,
-                              Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink) {
+                              Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink,
+                              SimulatedRun simulated) {
         GeneratorRun run = new GeneratorRun(records, rate, bytesPerSecond, count, durationLimit, maxInFlight, ticker,
-                sink);
+                sink, simulated);
         run.startNanos = ticker.nanoTime();
         run.limiter.startAt(run.startNanos);
+        if (simulated != null) {
+            simulated.startAt(run.startNanos);
+        }
         run.thread.start();
         return run;
     }
@@ -65,6 +73,11 @@ public final class GeneratorRun implements AutoCloseable {
     public RunStats stats() {
         long end = endNanos;
         return accounts.stats(Duration.ofNanos((end >= 0 ? end : ticker.nanoTime()) - startNanos));
+    }
+
+    /** The simulated instant of the latest record, in a run on {@link Generator#simulatedTime simulated time}. */
+    public Optional<Instant> simulatedNow() {
+        return simulated == null ? Optional.empty() : Optional.of(simulated.now());
     }
 
     /** The failed records so far, by error code (the service's, or kdg4j's such as RecordTooLarge). */
@@ -160,6 +173,10 @@ public final class GeneratorRun implements AutoCloseable {
         while (!stopping()) {
             if (!accounts.tryReserve(POLL_MILLIS)) {
                 continue;
+            }
+            if (simulated != null && !simulated.advance(this::stopping)) {
+                accounts.unreserve();
+                return "";
             }
             GeneratedRecord record;
             try {
