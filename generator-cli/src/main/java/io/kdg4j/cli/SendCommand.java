@@ -1,6 +1,7 @@
 package io.kdg4j.cli;
 
 import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.aws.BatchConfig;
 import io.kdg4j.aws.DeliveryStreamSpec;
 import io.kdg4j.aws.FirehoseSink;
 import io.kdg4j.aws.KinesisSink;
@@ -16,6 +17,7 @@ import io.kdg4j.core.run.Generator;
 import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RecordSink;
 import io.kdg4j.core.run.RunSummary;
+import io.kdg4j.core.run.SimulatedTime;
 import io.kdg4j.core.schema.PartitionKeySpec;
 import io.kdg4j.local.LocalEmulator;
 import java.io.PrintWriter;
@@ -133,6 +135,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (random, and printed, if absent).")
     Long seed;
 
+    @Mixin
+    SimulatedTimeOptions simulated;
+
     @Option(names = "--partition-key", paramLabel = "EXPR",
             description = "random (KDG's default), field:PATH (a field of the record; of a KDG template's JSON "
                     + "too), a template such as $${region}-$${id}, or a constant.")
@@ -159,6 +164,11 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
             description = "KPL aggregation: many records in each Kinesis record, one aggregate per shard; KCL "
                     + "consumers see the records (Kinesis only).")
     boolean aggregate;
+
+    @Option(names = "--in-order", description = "One request at a time, so each shard (or delivery stream) receives "
+            + "the records in the order they were made; with --sim-time, in simulated-time order. Slower; a throttled "
+            + "record that is retried still arrives later.")
+    boolean inOrder;
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON here.")
     Path summaryJson;
@@ -189,6 +199,11 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         }
         if (settings.duration != null) {
             generator = generator.limit(settings.duration);
+        }
+        if (settings.simulatedTime != null) {
+            generator = generator.simulatedTime(settings.simulatedTime);
+            err.println("kdg send: simulated time " + settings.simulatedTime.from() + ".." + settings.simulatedTime.to()
+                    + ", " + settings.simulatedTime.pace() + "; Kinesis' arrival timestamps stay real");
         }
         LocalEmulator local = connection.startLocal();
         try {
@@ -247,9 +262,16 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
 
     private RecordSink sinkFor(AwsEndpoint aws) {
         if (target.deliveryStream != null) {
-            return FirehoseSink.builder(aws, target.deliveryStream).build();
+            FirehoseSink.Builder firehose = FirehoseSink.builder(aws, target.deliveryStream);
+            if (inOrder) {
+                firehose.batch(BatchConfig.firehoseDefaults().withMaxConcurrentRequests(1));
+            }
+            return firehose.build();
         }
         KinesisSink.Builder kinesis = KinesisSink.builder(aws, target.stream);
+        if (inOrder) {
+            kinesis.batch(BatchConfig.kinesisDefaults().withMaxConcurrentRequests(1));
+        }
         if (shardPacing) {
             kinesis.shardAwarePacing();
         }
@@ -280,7 +302,8 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
                 + "flight");
         SendProgress.Goal goal = settings.records != null ? SendProgress.Goal.records(
                 settings.share.countOf(settings.records)) : settings.duration != null
-                ? SendProgress.Goal.duration(settings.duration) : SendProgress.Goal.none();
+                ? SendProgress.Goal.duration(settings.duration) : settings.simulatedTime != null
+                ? SendProgress.Goal.simulated(settings.simulatedTime) : SendProgress.Goal.none();
         try (StopSignals signals = kdg.handlesSignals() ? StopSignals.install(first, second) : StopSignals.none();
              SendProgress progress = new SendProgress(run, goal, System.console() != null, err, "send")) {
             while (true) {
@@ -303,7 +326,7 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
 
     /** What the flags say, checked together. */
     private record Settings(InstanceShare share, RateProfile rate, Long records, Duration duration,
-                            Duration drainTimeout) {
+                            Duration drainTimeout, SimulatedTime simulatedTime) {
     }
 
     private Settings checkFlags() {
@@ -365,7 +388,16 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         if (bufferSeconds < 0 || bufferSeconds > 900) {
             throw bad("--buffer-seconds must be in [0, 900] but was " + bufferSeconds);
         }
-        return new Settings(share, profile, records, duration, drain);
+        SimulatedTime simulatedTime;
+        try {
+            simulatedTime = simulated.simulatedTime();
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+        if (simulatedTime != null && profile == RateProfile.unlimited()) {
+            throw bad("--sim-time needs --rate or --rate-profile: records per simulated second");
+        }
+        return new Settings(share, profile, records, duration, drain, simulatedTime);
     }
 
     private void provision(AwsEndpoint aws, boolean creating, PrintWriter err) {

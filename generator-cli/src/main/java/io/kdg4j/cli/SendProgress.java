@@ -2,9 +2,12 @@ package io.kdg4j.cli;
 
 import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RunStats;
+import io.kdg4j.core.run.SimulatedTime;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -21,22 +24,30 @@ final class SendProgress implements AutoCloseable {
     private static final long LINE_MILLIS = 5_000;
     private static final long SAMPLE_MILLIS = 250;
 
-    /** What the run is heading for: a number of records, a time, or neither (until stopped). */
-    record Goal(long records, Duration duration) {
+    /** What the run is heading for: a number of records, a time, the end of simulated time, or none of these. */
+    record Goal(long records, Duration duration, SimulatedTime simulated) {
         static Goal records(long records) {
-            return new Goal(records, null);
+            return new Goal(records, null, null);
         }
 
         static Goal duration(Duration duration) {
-            return new Goal(-1, duration);
+            return new Goal(-1, duration, null);
+        }
+
+        static Goal simulated(SimulatedTime time) {
+            return new Goal(-1, null, time);
         }
 
         static Goal none() {
-            return new Goal(-1, null);
+            return new Goal(-1, null, null);
         }
 
         /** Done so far, in [0, 100], or -1 when there is no goal. */
-        double percent(RunStats stats) {
+        double percent(RunStats stats, Instant simulatedNow) {
+            if (simulated != null) {
+                return simulatedNow == null ? 0 : Math.min(100, 100.0 * simulatedMillis(simulatedNow)
+                        / Math.max(1, simulated.span().toMillis()));
+            }
             if (duration != null) {
                 return Math.min(100, 100.0 * stats.elapsed().toNanos() / Math.max(1, duration.toNanos()));
             }
@@ -46,7 +57,14 @@ final class SendProgress implements AutoCloseable {
             return -1;
         }
 
+        long simulatedMillis(Instant simulatedNow) {
+            return Math.max(0, Duration.between(simulated.from(), simulatedNow).toMillis());
+        }
+
         String describe() {
+            if (simulated != null) {
+                return "simulated " + simulated.from() + ".." + simulated.to();
+            }
             if (duration != null) {
                 return Durations.describe(duration);
             }
@@ -71,7 +89,9 @@ final class SendProgress implements AutoCloseable {
             ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis((int) SAMPLE_MILLIS)
                     .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)));
-            if (goal.duration() != null) {
+            if (goal.simulated() != null) {
+                builder.setInitialMax(goal.simulated().span().toMillis()).setUnit(" simulated s", 1000);
+            } else if (goal.duration() != null) {
                 builder.setInitialMax(goal.duration().toMillis()).setUnit(" s", 1000);
             } else {
                 builder.setInitialMax(goal.records() > 0 ? goal.records() : -1).setUnit(" rec", 1);
@@ -93,11 +113,10 @@ final class SendProgress implements AutoCloseable {
             RunStats stats = run.stats();
             window.add(System.nanoTime(), stats.acked(), stats.failed());
             if (bar != null) {
-                bar.stepTo(goal.duration() != null ? Math.min(stats.elapsed().toMillis(), bar.getMax())
-                        : stats.acked() + stats.failed());
+                bar.stepTo(barPosition(stats));
                 bar.setExtraMessage(counts(stats, window));
             } else if (System.currentTimeMillis() >= next) {
-                plain.println(line(task, stats, window, goal));
+                plain.println(line(task, stats, window, goal, run.simulatedNow().orElse(null)));
                 plain.flush();
                 next += LINE_MILLIS;
             }
@@ -115,11 +134,20 @@ final class SendProgress implements AutoCloseable {
                 stats.inFlight());
     }
 
-    static String line(String task, RunStats stats, RateWindow window, Goal goal) {
-        double percent = goal.percent(stats);
-        return String.format(Locale.ROOT, "kdg %s: %.0f s%s, %s", task, stats.elapsed().toMillis() / 1000.0,
+    static String line(String task, RunStats stats, RateWindow window, Goal goal, Instant simulatedNow) {
+        double percent = goal.percent(stats, simulatedNow);
+        return String.format(Locale.ROOT, "kdg %s: %.0f s%s%s, %s", task, stats.elapsed().toMillis() / 1000.0,
                 percent < 0 ? "" : String.format(Locale.ROOT, ", %.0f%% of %s", percent, goal.describe()),
+                simulatedNow == null ? "" : " (at " + simulatedNow.truncatedTo(ChronoUnit.SECONDS) + ")",
                 counts(stats, window));
+    }
+
+    private long barPosition(RunStats stats) {
+        if (goal.simulated() != null) {
+            return run.simulatedNow().map(goal::simulatedMillis).orElse(0L);
+        }
+        return goal.duration() != null ? Math.min(stats.elapsed().toMillis(), bar.getMax())
+                : stats.acked() + stats.failed();
     }
 
     @Override
@@ -132,9 +160,7 @@ final class SendProgress implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (bar != null) {
-            RunStats stats = run.stats();
-            bar.stepTo(goal.duration() != null ? Math.min(stats.elapsed().toMillis(), bar.getMax())
-                    : stats.acked() + stats.failed());
+            bar.stepTo(barPosition(run.stats()));
             bar.close();
         }
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -155,11 +156,55 @@ class SendCommandTest {
         "--shards|-1|--shards must be in [0, 10000] (0 = on-demand) but was -1",
         "--endpoint|ftp://x|--endpoint must be a URL such as http://localhost:4566, or 'local', but was 'ftp://x'",
         "--bucket|b|--bucket, --prefix and --error-prefix are for --delivery-stream, not --stream",
+        "--sim-time|2026-01-02..2026-01-01|--sim-time: simulated time must end after it starts",
+        "--sim-time|yesterday..today|--sim-time FROM must be a date or date-time such as 2026-01-01",
+        "--sim-time|2026-01-01|--sim-time must be FROM..TO",
+        "--sim-speed|3600x|--sim-speed, --sim-tick and --sim-wait need --sim-time FROM..TO",
     })
     void badFlags_exitWith2_namingTheFlagAndValue(String flag, String value, String message) {
         PreviewCommandTest.Run run = kdg("send", "--preset", "sakila", "--stream", "s", flag, value);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains(message);
+    }
+
+    @Test
+    void simTime_withoutARate_andWithTwoPaces_isBadInput() {
+        PreviewCommandTest.Run noRate = kdg("send", "--preset", "sakila", "--stream", "s", "--sim-time",
+                "2026-01-01..2026-01-02");
+        assertThat(noRate.exitCode()).isEqualTo(2);
+        assertThat(noRate.stderr()).contains("--sim-time needs --rate or --rate-profile");
+        PreviewCommandTest.Run twoPaces = kdg("send", "--preset", "sakila", "--stream", "s", "--rate", "5",
+                "--sim-time", "2026-01-01..2026-01-02", "--sim-speed", "60x", "--sim-tick", "5s");
+        assertThat(twoPaces.exitCode()).isEqualTo(2);
+        assertThat(twoPaces.stderr()).contains("--sim-speed goes alone");
+    }
+
+    /**
+     * A simulated six hours of a KDG template at 2 records/s, one request at a time: 43,200 records whose
+     * date.simTime walks the simulated span in order, while Kinesis' own arrival times stay real.
+     */
+    @Test
+    void simTime_sendsTheSimulatedSpan_inOrder_withTheSimulatedInstantInTheRecords() throws Exception {
+        String stream = name();
+        Path template = dir.resolve("clicks.kdg");
+        Files.writeString(template, "{\"at\": \"{{date.simTime(\"YYYY-MM-DDTHH:mm:ss.SSS[Z]\")}}\", "
+                + "\"user\": \"{{internet.userName}}\"}");
+        PreviewCommandTest.Run run = kdg("send", "--template", template.toString(), "--stream", stream,
+                "--endpoint", local.endpoint().toString(), "--create", "--rate", "2", "--seed", "4", "--in-order",
+                "--sim-time", "2026-01-01T00:00..2026-01-01T06:00");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("simulated time 2026-01-01T00:00:00Z..2026-01-01T06:00:00Z")
+                .contains("generated 43,200, acked 43,200, failed 0");
+
+        List<Record> read = StreamReader.readAll(kinesis, stream, 43_200, Duration.ofSeconds(30));
+        List<Instant> times = new ArrayList<>();
+        for (Record record : read) {
+            times.add(Instant.parse(JSON.readTree(record.data().asByteArray()).get("at").asText()));
+            assertThat(record.approximateArrivalTimestamp()).isAfter(Instant.parse("2026-11-01T00:00:00Z"));
+        }
+        assertThat(times).hasSize(43_200).isSorted();
+        assertThat(times.get(0)).isEqualTo(Instant.parse("2026-01-01T00:00:00.250Z"));
+        assertThat(times.get(times.size() - 1)).isEqualTo(Instant.parse("2026-01-01T05:59:59.750Z"));
     }
 
     @Test

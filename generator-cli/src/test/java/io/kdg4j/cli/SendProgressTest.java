@@ -3,7 +3,9 @@ package io.kdg4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kdg4j.core.run.RunStats;
+import io.kdg4j.core.run.SimulatedTime;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SendProgressTest {
@@ -30,13 +32,19 @@ class SendProgressTest {
         window.add(0, 0, 0);
         window.add(2 * SECOND, 1_600, 20);
         RunStats stats = new RunStats(1_650, 1_600, 20, 3, 1, 0, Duration.ofSeconds(4));
-        assertThat(SendProgress.line("send", stats, window, SendProgress.Goal.duration(Duration.ofSeconds(10))))
+        assertThat(SendProgress.line("send", stats, window, SendProgress.Goal.duration(Duration.ofSeconds(10)), null))
                 .isEqualTo("kdg send: 4 s, 40% of 10 s, acked 1,600 (800/s), failed 20 (10/s), retried 3, "
                         + "in flight 30");
-        assertThat(SendProgress.line("send", stats, window, SendProgress.Goal.records(3_240)))
+        assertThat(SendProgress.line("send", stats, window, SendProgress.Goal.records(3_240), null))
                 .startsWith("kdg send: 4 s, 50% of 3,240 records, acked 1,600");
-        assertThat(SendProgress.line("send", stats, window, SendProgress.Goal.none()))
+        assertThat(SendProgress.line("send", stats, window, SendProgress.Goal.none(), null))
                 .startsWith("kdg send: 4 s, acked 1,600 (800/s)");
+        SimulatedTime week = SimulatedTime.between(Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-08T00:00:00Z"));
+        assertThat(SendProgress.line("send", stats, window, SendProgress.Goal.simulated(week),
+                Instant.parse("2026-01-02T18:00:00.250Z")))
+                .startsWith("kdg send: 4 s, 25% of simulated 2026-01-01T00:00:00Z..2026-01-08T00:00:00Z "
+                        + "(at 2026-01-02T18:00:00Z), acked 1,600");
     }
 
     @Test

@@ -81,7 +81,8 @@ public record SimulatedTime(Instant from, Instant to, Pace pace) {
 
             @Override
             public String toString() {
-                return speedUp + "x";
+                return (speedUp == Math.rint(speedUp) ? String.valueOf((long) speedUp) : String.valueOf(speedUp))
+                        + " simulated seconds per second";
             }
         }
 
@@ -101,7 +102,8 @@ public record SimulatedTime(Instant from, Instant to, Pace pace) {
 
             @Override
             public String toString() {
-                return tick + " per tick, " + pause + " between ticks";
+                return tick.toMillis() / 1000.0 + " simulated seconds per tick, " + pause.toMillis() + " ms between "
+                        + "ticks";
             }
         }
     }
