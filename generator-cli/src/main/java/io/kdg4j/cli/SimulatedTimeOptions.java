@@ -3,12 +3,6 @@ package io.kdg4j.cli;
 import io.kdg4j.core.rate.RateSpecs;
 import io.kdg4j.core.run.SimulatedTime;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -46,16 +40,9 @@ final class SimulatedTimeOptions {
             }
             return null;
         }
-        int dots = simTime.indexOf("..");
-        if (dots < 0) {
-            throw new IllegalArgumentException("--sim-time must be FROM..TO, e.g. 2026-01-01T00:00..2026-01-08T00:00, "
-                    + "but was '" + simTime + "'");
-        }
-        Instant from = instant(simTime.substring(0, dots), "FROM");
-        Instant to = instant(simTime.substring(dots + 2), "TO");
         SimulatedTime time;
         try {
-            time = SimulatedTime.between(from, to);
+            time = SimulatedTime.parse(simTime);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--sim-time: " + e.getMessage());
         }
@@ -73,26 +60,6 @@ final class SimulatedTimeOptions {
             return time.ticks(tick, wait);
         }
         return time;
-    }
-
-    private static Instant instant(String text, String which) {
-        String t = text.trim();
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            // try without an offset
-        }
-        try {
-            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // try a date
-        }
-        try {
-            return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--sim-time " + which + " must be a date or date-time such as "
-                    + "2026-01-01, 2026-01-01T00:00 or 2026-01-01T00:00:00+01:00, but was '" + t + "'");
-        }
     }
 
     private static double speed(String text) {

@@ -157,8 +157,8 @@ class SendCommandTest {
         "--endpoint|ftp://x|--endpoint must be a URL such as http://localhost:4566, or 'local', but was 'ftp://x'",
         "--bucket|b|--bucket, --prefix and --error-prefix are for --delivery-stream, not --stream",
         "--sim-time|2026-01-02..2026-01-01|--sim-time: simulated time must end after it starts",
-        "--sim-time|yesterday..today|--sim-time FROM must be a date or date-time such as 2026-01-01",
-        "--sim-time|2026-01-01|--sim-time must be FROM..TO",
+        "--sim-time|yesterday..today|--sim-time: FROM must be a date or date-time such as 2026-01-01",
+        "--sim-time|2026-01-01|--sim-time: simulated time must be FROM..TO",
         "--sim-speed|3600x|--sim-speed, --sim-tick and --sim-wait need --sim-time FROM..TO",
     })
     void badFlags_exitWith2_namingTheFlagAndValue(String flag, String value, String message) {

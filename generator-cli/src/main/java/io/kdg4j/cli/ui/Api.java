@@ -25,6 +25,7 @@ import io.kdg4j.core.record.ByteOutput;
 import io.kdg4j.core.run.Generator;
 import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RecordSink;
+import io.kdg4j.core.run.SimulatedTime;
 import io.kdg4j.core.schema.PartitionKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,9 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * Firehose sink.
  */
 final class Api {
+    /** How far "what arrived" reads into a shard's last five minutes: 200 pages of up to 10,000 records. */
+    private static final int LATEST_MAX_PAGES = 200;
+
     static final String PREFIX = "/api/v1/";
     private static final int MAX_BODY = 4 * 1024 * 1024;
     private static final int MAX_PREVIEW = 100;
@@ -363,15 +368,24 @@ final class Api {
         for (Shard shard : target.kinesis().listShards(b -> b.streamName(stream)).shards()) {
             String iterator = target.kinesis().getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(since)).shardIterator();
-            for (int page = 0; page < 10 && iterator != null; page++) {
+            // read up to the tip, keeping only this shard's last `count` records
+            ArrayDeque<Record> last = new ArrayDeque<>(count);
+            for (int page = 0; page < LATEST_MAX_PAGES && iterator != null; page++) {
                 String current = iterator;
-                GetRecordsResponse response = target.kinesis().getRecords(b -> b.shardIterator(current).limit(1000));
+                GetRecordsResponse response = target.kinesis().getRecords(b -> b.shardIterator(current)
+                        .limit(10_000));
                 for (Record record : response.records()) {
-                    seen.add(record);
-                    shardOf.add(shard.shardId());
+                    if (last.size() == count) {
+                        last.removeFirst();
+                    }
+                    last.addLast(record);
                 }
                 iterator = response.records().isEmpty() || Long.valueOf(0).equals(response.millisBehindLatest())
                         ? null : response.nextShardIterator();
+            }
+            for (Record record : last) {
+                seen.add(record);
+                shardOf.add(shard.shardId());
             }
         }
         List<Integer> order = new ArrayList<>();
@@ -483,6 +497,35 @@ final class Api {
         return sink.build();
     }
 
+    /** KDG's periodic mode with "Lock to real time" off: {from, to, tickSeconds, waitMillis}, or null. */
+    private static SimulatedTime simulatedTime(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Instant from;
+        Instant to;
+        try {
+            from = SimulatedTime.parseInstant(node.path("from").asText(""), "simulatedTime.from");
+            to = SimulatedTime.parseInstant(node.path("to").asText(""), "simulatedTime.to");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        double tickSeconds = node.path("tickSeconds").asDouble(5);
+        long waitMillis = node.path("waitMillis").asLong(100);
+        if (!(tickSeconds > 0) || tickSeconds > 86_400) {
+            throw new BadRequest("simulatedTime.tickSeconds must be in (0, 86400] but was " + tickSeconds);
+        }
+        if (waitMillis < 0 || waitMillis > 3_600_000) {
+            throw new BadRequest("simulatedTime.waitMillis must be in [0, 3600000] but was " + waitMillis);
+        }
+        try {
+            return SimulatedTime.between(from, to).ticks(Duration.ofMillis(Math.round(tickSeconds * 1000)),
+                    Duration.ofMillis(waitMillis));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("simulatedTime: " + e.getMessage());
+        }
+    }
+
     private UiRun start(UiTarget target, JsonNode body) {
         Source source = source(body);
         String stream = text(body, "stream");
@@ -504,6 +547,13 @@ final class Api {
         if (body.hasNonNull("duration") && !text(body, "duration").isBlank()) {
             generator = generator.limit(RateSpecs.duration(text(body, "duration")));
         }
+        SimulatedTime simulated = simulatedTime(body.get("simulatedTime"));
+        if (simulated != null) {
+            if (rate instanceof RateProfile.Unlimited) {
+                throw new BadRequest("simulated time needs a rate: records/s, a profile or a periodic grid");
+            }
+            generator = generator.simulatedTime(simulated);
+        }
         String destination = stream != null ? stream : deliveryStream;
         boolean exists = stream != null ? Provisioning.streamExists(target.kinesis(), stream)
                 : Provisioning.deliveryStreamExists(target.firehose(), deliveryStream);
@@ -514,8 +564,9 @@ final class Api {
         RecordSink sink = stream != null ? kinesisSink(target, stream, body)
                 : firehoseSink(target, deliveryStream, body);
         GeneratorRun started = generator.to(sink).start();
+        // in simulated time the asked rate is per simulated second: the live view does not plot it against wall time
         UiRun run = new UiRun(runs.nextId(), source.description(), (stream != null ? "stream " : "delivery stream ")
-                + destination, rate, started, sink);
+                + destination, simulated == null ? rate : RateProfile.unlimited(), started, sink);
         runs.add(run);
         return run;
     }

@@ -8,6 +8,7 @@ import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RecordSink;
 import io.kdg4j.core.run.RunStats;
 import io.kdg4j.core.run.RunSummary;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Map;
 
@@ -85,7 +86,9 @@ final class UiRun {
                 .put("retried", stats.retried()).put("throttled", stats.throttled()).put("inFlight", stats.inFlight())
                 .put("elapsedSeconds", stats.elapsed().toMillis() / 1000.0)
                 .put("ackedPerSecond", Math.round(window.ackedPerSecond()))
-                .put("failedPerSecond", Math.round(window.failedPerSecond()));
+                .put("failedPerSecond", Math.round(window.failedPerSecond()))
+                .put("simulatedTime", run.simulatedNow().map(now -> now.truncatedTo(ChronoUnit.SECONDS).toString())
+                        .orElse("real time"));
         if (rate instanceof RateProfile.Unlimited) {
             node.putNull("askedPerSecond");
         } else {

@@ -236,6 +236,10 @@ async function createDeliveryStream() {
 
 function rateRequest(request) {
   if ($('periodic-grid').value.trim()) request.periodicGrid = $('periodic-grid').value;
+  if (!$('lock-real-time').checked) {
+    request.simulatedTime = { from: $('sim-from').value, to: $('sim-to').value,
+      tickSeconds: Number($('sim-tick').value), waitMillis: Number($('sim-wait').value) };
+  }
   else if ($('rate-profile').value.trim()) request.rateProfile = $('rate-profile').value.trim();
   else if ($('rate').value) request.rate = Number($('rate').value);
   return request;
@@ -294,7 +298,7 @@ async function send() {
 }
 
 const COUNTERS = ['state', 'generated', 'acked', 'failed', 'retried', 'throttled', 'inFlight', 'ackedPerSecond',
-  'elapsedSeconds'];
+  'elapsedSeconds', 'simulatedTime'];
 
 function watch(id) {
   const card = element('div', undefined, 'run');
@@ -440,6 +444,14 @@ async function main() {
   $('plot-profile').addEventListener('click', plotProfile);
   $('periodic-fill').addEventListener('click', fillPeriodicGrid);
   $('periodic-clear').addEventListener('click', () => { $('periodic-grid').value = ''; });
+  $('lock-real-time').addEventListener('change', () => {
+    $('simulated-box').hidden = $('lock-real-time').checked;
+    if (!$('sim-from').value) {
+      const today = new Date().toISOString().substring(0, 10);
+      $('sim-from').value = today + 'T00:00';
+      $('sim-to').value = new Date(Date.parse(today) + 86400000).toISOString().substring(0, 10) + 'T00:00';
+    }
+  });
   $('template-delete').addEventListener('click', async () => {
     const current = $('template-list').value;
     if (!current.startsWith('saved:')) return;

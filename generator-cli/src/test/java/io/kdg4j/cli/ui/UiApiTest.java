@@ -282,6 +282,42 @@ class UiApiTest {
         }
     }
 
+    /**
+     * KDG's periodic mode with "Lock to real time" off: a grid of 2 records/s walked over two simulated hours in
+     * ticks of 600 simulated seconds; date.simTime shows the simulated instants, and the run ends by itself.
+     */
+    @Test
+    void periodicMode_notLockedToRealTime_walksSimulatedTime() throws Exception {
+        assertThat(post("api/v1/streams", "{\"name\": \"api-simulated\", \"shards\": 1}").statusCode())
+                .isEqualTo(201);
+        String grid = String.join("\\n", java.util.Collections.nCopies(7, String.join(",",
+                java.util.Collections.nCopies(24, "2:0"))));
+        HttpResponse<String> started = post("api/v1/runs", "{\"template\": \"{{date.simTime(\\\"YYYY-MM-DD "
+                + "HH:mm:ss\\\")}}\", \"stream\": \"api-simulated\", \"periodicGrid\": \"" + grid + "\", "
+                + "\"simulatedTime\": {\"from\": \"2026-01-04T10:00\", \"to\": \"2026-01-04T12:00\", "
+                + "\"tickSeconds\": 600, \"waitMillis\": 10}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        int id = JSON.readTree(started.body()).get("id").asInt();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                get("api/v1/runs/" + id).body()).get("state").asText().equals("done"));
+        JsonNode run = JSON.readTree(get("api/v1/runs/" + id).body());
+        assertThat(run.get("summary").get("acked").asLong()).isEqualTo(14_400);
+        assertThat(run.get("simulatedTime").asText()).isEqualTo("2026-01-04T11:59:59Z");
+        try (software.amazon.awssdk.services.kinesis.KinesisClient kinesis = emulator.kinesis()) {
+            List<String> texts = new ArrayList<>();
+            for (var record : io.kdg4j.aws.StreamReader.readAll(kinesis, "api-simulated", 14_400,
+                    Duration.ofSeconds(10))) {
+                texts.add(record.data().asUtf8String());
+            }
+            assertThat(texts).hasSize(14_400).allMatch(t -> t.startsWith("2026-01-04 1"));
+            assertThat(texts).contains("2026-01-04 10:00:00", "2026-01-04 11:59:59");
+        }
+        HttpResponse<String> bad = post("api/v1/runs", "{\"preset\": \"iot\", \"stream\": \"api-simulated\", "
+                + "\"rate\": 5, \"simulatedTime\": {\"from\": \"noon\", \"to\": \"2026-01-04T12:00\"}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("simulatedTime.from must be a date or date-time");
+    }
+
     @Test
     void profiles_arePlottedBeforeSending_andKdgsPeriodicGridIsARate() throws Exception {
         JsonNode ramp = JSON.readTree(post("api/v1/profile", "{\"rateProfile\": \"ramp:100..5000/60s\", "

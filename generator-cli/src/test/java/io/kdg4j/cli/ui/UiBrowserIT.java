@@ -280,6 +280,47 @@ class UiBrowserIT {
         byId("compress").click();
     }
 
+    /** KDG's periodic mode with "Lock to real time" off: two simulated hours in ticks, date.simTime in the records. */
+    @Test
+    void periodicMode_unlockedFromRealTime_sendsSimulatedHours() throws Exception {
+        browser.get(server.url().toString());
+        waitUpTo(20).until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        typeTemplate("{{date.simTime(\"YYYY-MM-DD HH:mm\")}}");
+        byId("new-stream-name").sendKeys("ui-simulated");
+        byId("new-stream-shards").clear();
+        byId("new-stream-shards").sendKeys("1");
+        byId("create-stream").click();
+        waitUpTo(20).until(b -> byId("create-state").getText().contains("ui-simulated is ACTIVE"));
+
+        byId("periodic-box").findElement(By.tagName("summary")).click();
+        byId("periodic-mean").clear();
+        byId("periodic-mean").sendKeys("3");
+        byId("periodic-spread").clear();
+        byId("periodic-spread").sendKeys("0");
+        byId("periodic-fill").click();
+        assertThat(byId("simulated-box").isDisplayed()).isFalse();
+        byId("lock-real-time").click();
+        waitUpTo(5).until(b -> byId("simulated-box").isDisplayed());
+        assertThat(byId("sim-from").getDomProperty("value")).matches("\\d{4}-\\d{2}-\\d{2}T00:00");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-01-04T10:00';"
+                + "arguments[1].value = '2026-01-04T12:00';", byId("sim-from"), byId("sim-to"));
+        byId("sim-tick").clear();
+        byId("sim-tick").sendKeys("600");
+        byId("sim-wait").clear();
+        byId("sim-wait").sendKeys("10");
+        byId("records").clear();
+        byId("duration").clear();
+        WebElement run = send();
+        waitUpTo(30).until(b -> run.findElement(By.className("counter-state")).getText().equals("done"));
+        assertThat(run.findElement(By.className("counter-acked")).getText()).isEqualTo("21,600");
+        assertThat(run.findElement(By.className("counter-simulatedTime")).getText()).isEqualTo("2026-01-04T11:59:59Z");
+        byId("show-arrivals").click();
+        waitUpTo(10).until(b -> byId("arrivals").getText().contains("2026-01-04 11:59"));
+
+        byId("lock-real-time").click();
+        byId("periodic-clear").click();
+    }
+
     @Test
     void thePage_withoutTheToken_showsNothing() {
         browser.manage().deleteAllCookies();

@@ -2,6 +2,11 @@ package io.kdg4j.core.run;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -37,6 +42,40 @@ public record SimulatedTime(Instant from, Instant to, Pace pace) {
         if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
             throw new IllegalArgumentException("simulated time must lie between " + EARLIEST + " and " + LATEST
                     + " but was " + from + ".." + to);
+        }
+    }
+
+    /**
+     * Reads {@code FROM..TO}, each a date ({@code 2026-01-01}, midnight) or a date-time ({@code 2026-01-01T06:00}),
+     * in UTC unless it carries an offset ({@code 2026-01-01T06:00+01:00}); as fast as possible.
+     */
+    public static SimulatedTime parse(String range) {
+        int dots = range.indexOf("..");
+        if (dots < 0) {
+            throw new IllegalArgumentException("simulated time must be FROM..TO, e.g. 2026-01-01T00:00..2026-01-08T00:00,"
+                    + " but was '" + range + "'");
+        }
+        return between(parseInstant(range.substring(0, dots), "FROM"), parseInstant(range.substring(dots + 2), "TO"));
+    }
+
+    /** A date or date-time as {@link #parse} reads them; {@code what} names it in the error. */
+    public static Instant parseInstant(String text, String what) {
+        String t = text.trim();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            // try without an offset
+        }
+        try {
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try a date
+        }
+        try {
+            return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " must be a date or date-time such as 2026-01-01, "
+                    + "2026-01-01T00:00 or 2026-01-01T00:00:00+01:00, but was '" + t + "'");
         }
     }
 
