@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -37,6 +38,9 @@ final class TimestampCompiler {
             String pattern = spec.format() == TimestampSpec.TimeFormat.PATTERN ? spec.pattern() : ISO_PATTERN;
             try {
                 formatter = javaFormatter(pattern, spec.zone());
+                if (pattern.equals(ISO_PATTERN) && spec.zone().normalized().equals(ZoneOffset.UTC)) {
+                    formatter = new IsoUtcFormatter(formatter);
+                }
             } catch (IllegalArgumentException | DateTimeException e) {
                 return compiler.problem(path, "timestamp pattern \"" + pattern + "\" is not a valid "
                         + "DateTimeFormatter pattern: " + e.getMessage());

@@ -18,7 +18,15 @@ final class SimulatedClock extends Clock {
     }
 
     void set(Instant instant) {
-        epochNanos = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        epochNanos = epochNanos(instant);
+    }
+
+    void setEpochNanos(long nanos) {
+        epochNanos = nanos;
+    }
+
+    static long epochNanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
     @Override

@@ -20,7 +20,7 @@ final class SimulatedRun {
     private final SimulatedSchedule schedule;
     private final InstanceShare share;
     private final Ticker ticker;
-    private final long totalRecords;
+    private final long fromEpochNanos;
     private long startNanos;
     private long globalIndex;
     private long currentTick;
@@ -28,24 +28,15 @@ final class SimulatedRun {
     SimulatedRun(SimulatedTime time, RateProfile rate, InstanceShare share, Ticker ticker) {
         this.time = time;
         this.clock = new SimulatedClock(time.from());
+        this.fromEpochNanos = SimulatedClock.epochNanos(time.from());
         double span = time.span().toNanos() / 1e9;
         this.schedule = new SimulatedSchedule(rate.startingAt(time.from()), span);
-        this.totalRecords = new SimulatedSchedule(rate.startingAt(time.from()), span).total();
         this.share = share;
         this.ticker = ticker;
     }
 
     Clock clock() {
         return clock;
-    }
-
-    SimulatedTime time() {
-        return time;
-    }
-
-    /** Records of the whole span (all instances). */
-    long totalRecords() {
-        return totalRecords;
     }
 
     void startAt(long nanos) {
@@ -69,7 +60,7 @@ final class SimulatedRun {
                 return false;
             }
         } while (globalIndex++ % share.count() != share.instance());
-        clock.set(time.from().plusNanos(Math.round(offset * 1e9)));
+        clock.setEpochNanos(fromEpochNanos + Math.round(offset * 1e9));
         SimulatedTime.Pace pace = time.pace();
         if (pace instanceof SimulatedTime.Pace.Speed speed) {
             return waitUntil(startNanos + Math.round(offset / speed.speedUp() * 1e9), cancelled);

@@ -46,9 +46,4 @@ final class SimulatedSchedule {
         issued++;
         return stepStart + (position + 0.5) / inStep * (stepEnd - stepStart);
     }
-
-    /** How many records the whole span holds. */
-    long total() {
-        return (long) Math.floor(profile.recordsBy(spanSeconds) + ROUNDING);
-    }
 }

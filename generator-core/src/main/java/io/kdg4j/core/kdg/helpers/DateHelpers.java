@@ -42,13 +42,14 @@ final class DateHelpers {
                 call -> Boolean.TRUE.equals(call.options().get("abbr"))
                         ? oneOf("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
                         : oneOf("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"));
-        table.helper("date.now", "format", "the generator clock in UTC, moment.js format (default "
-                + "`YYYY-MM-DDTHH:mm:ssZ`; `x`/`X` are epoch ms/s)",
+        table.helper("date.now", "format", "the generator clock in UTC (the simulated instant under `--sim-time`), "
+                + "moment.js format (default `YYYY-MM-DDTHH:mm:ssZ`; `x`/`X` are epoch ms/s)",
                 call -> moment(call, "YYYY-MM-DDTHH:mm:ssZ"));
         table.helper("date.utc", "format", "the generator clock in UTC, moment.js format (default "
                 + "`YYYY-MM-DDTHH:mm:ss[Z]`)", call -> moment(call, "YYYY-MM-DDTHH:mm:ss[Z]"));
-        table.helper("date.simTime", "format", "as `date.now` (KDG fails outside its periodic mode; kdg4j's rate "
-                + "profiles keep the real clock)", call -> moment(call, "YYYY-MM-DDTHH:mm:ssZ"));
+        table.helper("date.simTime", "format", "the record's simulated instant under `--sim-time` "
+                + "(`Generator.simulatedTime`), else the generator clock, as `date.now` (KDG fails outside its "
+                + "periodic mode)", call -> moment(call, "YYYY-MM-DDTHH:mm:ssZ"));
     }
 
     private static ValueSpec moment(HelperCall call, String defaultFormat) {
