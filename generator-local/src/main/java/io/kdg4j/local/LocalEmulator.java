@@ -2,6 +2,8 @@ package io.kdg4j.local;
 
 import io.kdg4j.local.internal.FaultInjector;
 import io.kdg4j.local.internal.Router;
+import io.kdg4j.local.internal.cloudwatch.CloudWatchService;
+import io.kdg4j.local.internal.dynamodb.DynamoDbService;
 import io.kdg4j.local.internal.firehose.FirehoseService;
 import io.kdg4j.local.internal.http.HttpServer;
 import io.kdg4j.local.internal.kinesis.KinesisService;
@@ -38,19 +40,24 @@ public final class LocalEmulator implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "test";
     public static final String SECRET_ACCESS_KEY = "test";
 
+    /** The account id in the ARNs the emulator makes (Kinesis uses the same). */
+    private static final String ACCOUNT = "000000000000";
+
     private final LocalConfig config;
     private final HttpServer server;
     private final ScheduledExecutorService background;
     private final FirehoseService firehose;
     private final KinesisService kinesis;
+    private final CloudWatchService cloudWatch;
 
     private LocalEmulator(LocalConfig config, HttpServer server, ScheduledExecutorService background,
-                          FirehoseService firehose, KinesisService kinesis) {
+                          FirehoseService firehose, KinesisService kinesis, CloudWatchService cloudWatch) {
         this.config = config;
         this.server = server;
         this.background = background;
         this.firehose = firehose;
         this.kinesis = kinesis;
+        this.cloudWatch = cloudWatch;
     }
 
     /** Starts with {@link LocalConfig#ofDefaults()}. */
@@ -69,7 +76,11 @@ public final class LocalEmulator implements AutoCloseable {
         FirehoseService firehose = new FirehoseService(clock, config.region(), streams, objects, faults);
         S3Service s3 = new S3Service(objects, config.region());
         KinesisService kinesis = new KinesisService(streams, faults);
-        Router router = new Router(kinesis, firehose::handle, s3::handle, faults, f.latency().toMillis());
+        DynamoDbService dynamoDb = new DynamoDbService(clock, config.region(), ACCOUNT,
+                config.creationDelay());
+        CloudWatchService cloudWatch = new CloudWatchService();
+        Router router = new Router(kinesis, firehose::handle, s3::handle, dynamoDb, cloudWatch, faults,
+                f.latency().toMillis());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "kdg-local-background");
             thread.setDaemon(true);
@@ -90,7 +101,7 @@ public final class LocalEmulator implements AutoCloseable {
         }
         background.scheduleWithFixedDelay(firehose::tick, 100, 100, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(streams::sweep, 1, 1, TimeUnit.SECONDS);
-        return new LocalEmulator(config, server, background, firehose, kinesis);
+        return new LocalEmulator(config, server, background, firehose, kinesis, cloudWatch);
     }
 
     /** Where clients send requests: {@code http://127.0.0.1:PORT}. */
@@ -141,6 +152,11 @@ public final class LocalEmulator implements AutoCloseable {
     /** Deletes Kinesis stream {@code name} and its records, as DeleteStream does; false when there was none. */
     public boolean deleteStream(String name) {
         return kinesis.deleteIfPresent(name);
+    }
+
+    /** CloudWatch metric datums received by PutMetricData so far (accepted and counted, not stored). */
+    public long cloudWatchDatums() {
+        return cloudWatch.datums();
     }
 
     /** Delivers everything Firehose is buffering now, as if every buffer's interval had passed. */

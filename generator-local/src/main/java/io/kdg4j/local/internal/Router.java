@@ -1,5 +1,7 @@
 package io.kdg4j.local.internal;
 
+import io.kdg4j.local.internal.cloudwatch.CloudWatchService;
+import io.kdg4j.local.internal.dynamodb.DynamoDbService;
 import io.kdg4j.local.internal.http.AwsRequest;
 import io.kdg4j.local.internal.http.AwsResponse;
 import io.kdg4j.local.internal.http.HttpServer;
@@ -12,8 +14,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Sends each request to its service, LocalStack-style: by {@code X-Amz-Target} for Kinesis and Firehose, and
- * everything else to S3. Applies the injected faults (to the put operations) and latency (to everything).
+ * Sends each request to its service, LocalStack-style: by {@code X-Amz-Target} for Kinesis, Firehose and
+ * DynamoDB, by the Smithy protocol header (or the Query form) for CloudWatch, and everything else to S3. Applies the injected faults (to the put operations) and latency (to everything).
  */
 public final class Router implements HttpServer.Dispatcher {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
@@ -24,14 +26,19 @@ public final class Router implements HttpServer.Dispatcher {
     private final KinesisService kinesis;
     private final BiFunction<String, AwsRequest, AwsResponse> firehose;
     private final Function<AwsRequest, AwsResponse> s3;
+    private final DynamoDbService dynamoDb;
+    private final CloudWatchService cloudWatch;
     private final FaultInjector faults;
     private final long latencyMillis;
 
     public Router(KinesisService kinesis, BiFunction<String, AwsRequest, AwsResponse> firehose,
-                  Function<AwsRequest, AwsResponse> s3, FaultInjector faults, long latencyMillis) {
+                  Function<AwsRequest, AwsResponse> s3, DynamoDbService dynamoDb, CloudWatchService cloudWatch,
+                  FaultInjector faults, long latencyMillis) {
         this.kinesis = kinesis;
         this.firehose = firehose;
         this.s3 = s3;
+        this.dynamoDb = dynamoDb;
+        this.cloudWatch = cloudWatch;
         this.faults = faults;
         this.latencyMillis = latencyMillis;
     }
@@ -73,10 +80,16 @@ public final class Router implements HttpServer.Dispatcher {
                 return withFaults(operation, request, "ServiceUnavailableException",
                         () -> firehose.apply(operation, request));
             }
+            if (target != null && target.startsWith(DynamoDbService.TARGET_PREFIX)) {
+                return dynamoDb.handle(target.substring(DynamoDbService.TARGET_PREFIX.length()), request);
+            }
             if (target != null) {
                 return JsonProtocol.of(request).error(new AwsException("UnknownOperationException", 400,
-                        "Unknown target " + target + "; the kdg4j emulator serves Kinesis_20131202 and "
-                                + "Firehose_20150804"));
+                        "Unknown target " + target + "; the kdg4j emulator serves Kinesis_20131202, "
+                                + "Firehose_20150804 and DynamoDB_20120810"));
+            }
+            if (CloudWatchService.accepts(request)) {
+                return cloudWatch.handle(request);
             }
             return s3.apply(request);
         } catch (AwsException e) {
