@@ -13,6 +13,7 @@ import io.kdg4j.local.internal.s3.S3Service;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,8 +77,9 @@ public final class LocalEmulator implements AutoCloseable {
         FirehoseService firehose = new FirehoseService(clock, config.region(), streams, objects, faults);
         S3Service s3 = new S3Service(objects, config.region());
         KinesisService kinesis = new KinesisService(streams, faults);
-        DynamoDbService dynamoDb = new DynamoDbService(clock, config.region(), ACCOUNT,
-                config.creationDelay());
+        // DynamoDB tables and indexes are ACTIVE as soon as they are made: the KCL looks again only after 10 s
+        // when a table it made is CREATING, so any creation delay would cost a consumer under test 10 s
+        DynamoDbService dynamoDb = new DynamoDbService(clock, config.region(), ACCOUNT, Duration.ZERO);
         CloudWatchService cloudWatch = new CloudWatchService();
         Router router = new Router(kinesis, firehose::handle, s3::handle, dynamoDb, cloudWatch, faults,
                 f.latency().toMillis());

@@ -157,8 +157,13 @@ public final class DynamoDbService {
             table.tags.put(tag.path("Key").asText(), tag.path("Value").asText());
         }
         tables.put(name, table);
+        ObjectNode description = describe(table);
+        // AWS answers CreateTable with CREATING, however soon the table is ready
+        description.put("TableStatus", "CREATING");
+        description.path("GlobalSecondaryIndexes").forEach(index -> ((ObjectNode) index).put("IndexStatus",
+                "CREATING"));
         ObjectNode out = AttributeValues.NODES.objectNode();
-        out.set("TableDescription", describe(table));
+        out.set("TableDescription", description);
         return out;
     }
 
