@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import software.amazon.kinesis.exceptions.InvalidStateException;
 import software.amazon.kinesis.exceptions.ShutdownException;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
@@ -46,7 +47,8 @@ public final class OrderTotalsProcessor implements ShardRecordProcessor {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            totals.add(shardId, record.sequenceNumber(), order.get("customer_id").asText(),
+            totals.add(shardId, new OrderTotals.Position(new BigInteger(record.sequenceNumber()),
+                    record.subSequenceNumber()), order.get("customer_id").asText(),
                     new BigDecimal(order.get("amount").asText()));
         }
         checkpoint(input.checkpointer());
