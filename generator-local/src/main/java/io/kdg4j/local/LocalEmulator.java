@@ -168,6 +168,7 @@ public final class LocalEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        kinesis.close();
         background.shutdownNow();
         server.close();
     }

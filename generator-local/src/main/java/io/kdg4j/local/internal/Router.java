@@ -22,6 +22,7 @@ public final class Router implements HttpServer.Dispatcher {
     private static final String FIREHOSE_PREFIX = "Firehose_20150804.";
     private static final Set<String> FAULTY = Set.of("PutRecord", "PutRecords", "PutRecordBatch");
     private static final String PUT_RECORDS = KinesisService.TARGET_PREFIX + "PutRecords";
+    private static final String SUBSCRIBE_TO_SHARD = KinesisService.TARGET_PREFIX + "SubscribeToShard";
 
     private final KinesisService kinesis;
     private final BiFunction<String, AwsRequest, AwsResponse> firehose;
@@ -59,6 +60,10 @@ public final class Router implements HttpServer.Dispatcher {
 
     @Override
     public void dispatch(AwsRequest request, HttpServer.Responder responder) {
+        if (SUBSCRIBE_TO_SHARD.equals(request.header("x-amz-target"))) {
+            kinesis.subscribeToShard(request, responder);
+            return;
+        }
         AwsResponse response = route(request);
         if (latencyMillis > 0) {
             responder.respondLater(response, latencyMillis);

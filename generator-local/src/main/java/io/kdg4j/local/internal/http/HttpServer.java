@@ -95,6 +95,20 @@ public final class HttpServer implements AutoCloseable {
 
         /** Schedules the answer after a delay, on the connection's own thread. */
         void respondLater(AwsResponse response, long delayMillis);
+
+        /** Starts an answer whose body goes in parts (an event stream): the status and headers now. */
+        StreamedResponse stream(int status, Map<String, String> headers);
+    }
+
+    /** The body of a streamed answer, part by part; parts go out in the order they are given. Thread-safe. */
+    public interface StreamedResponse {
+        void send(byte[] part);
+
+        /** Ends the body; later parts are dropped. */
+        void end();
+
+        /** False once ended, or once the client has gone. */
+        boolean isOpen();
     }
 
     private HttpServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService handlers, Channel channel,
@@ -268,6 +282,51 @@ public final class HttpServer implements AutoCloseable {
         return http;
     }
 
+    /**
+     * A streamed answer: the head without a length (chunked on HTTP/1.1), then each part as it comes, then the end.
+     * Every write runs on the connection's event loop in the order it was asked for.
+     */
+    private static final class Streamed implements StreamedResponse {
+        private final ChannelHandlerContext ctx;
+        private volatile boolean ended;
+
+        Streamed(ChannelHandlerContext ctx, int status, Map<String, String> headers, boolean http2) {
+            this.ctx = ctx;
+            io.netty.handler.codec.http.DefaultHttpResponse head = new io.netty.handler.codec.http
+                    .DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
+            headers.forEach((name, value) -> head.headers().set(name, value));
+            if (!http2) {
+                HttpUtil.setTransferEncodingChunked(head, true);
+            }
+            ctx.executor().execute(() -> ctx.writeAndFlush(head));
+        }
+
+        @Override
+        public void send(byte[] part) {
+            ctx.executor().execute(() -> {
+                if (!ended) {
+                    ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultHttpContent(
+                            io.netty.buffer.Unpooled.wrappedBuffer(part)));
+                }
+            });
+        }
+
+        @Override
+        public void end() {
+            ctx.executor().execute(() -> {
+                if (!ended) {
+                    ended = true;
+                    ctx.writeAndFlush(io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
+                }
+            });
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !ended && ctx.channel().isActive();
+        }
+    }
+
     /** Turns a whole HTTP request into an {@link AwsRequest} and writes the answer back. */
     private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Dispatcher dispatcher;
@@ -305,6 +364,11 @@ public final class HttpServer implements AutoCloseable {
                 @Override
                 public void respondLater(AwsResponse response, long delayMillis) {
                     ctx.executor().schedule(() -> write(ctx, response, keepAlive), delayMillis, TimeUnit.MILLISECONDS);
+                }
+
+                @Override
+                public StreamedResponse stream(int status, Map<String, String> responseHeaders) {
+                    return new Streamed(ctx, status, responseHeaders, http2);
                 }
             };
             if (handlers == null) {

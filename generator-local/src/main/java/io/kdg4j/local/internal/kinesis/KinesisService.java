@@ -6,6 +6,7 @@ import io.kdg4j.local.internal.FaultInjector;
 import io.kdg4j.local.internal.http.AwsRequest;
 import io.kdg4j.local.internal.http.AwsResponse;
 import io.kdg4j.local.internal.http.HttpServer;
+import io.kdg4j.local.internal.http.HttpServer;
 import io.kdg4j.local.internal.protocol.AwsException;
 import io.kdg4j.local.internal.protocol.Fields;
 import io.kdg4j.local.internal.protocol.JsonProtocol;
@@ -30,10 +31,33 @@ public final class KinesisService {
 
     private final KinesisStore store;
     private final FaultInjector faults;
+    private final StreamConsumers consumers;
+    private final ShardSubscriptions subscriptions;
 
     public KinesisService(KinesisStore store, FaultInjector faults) {
         this.store = store;
         this.faults = faults;
+        this.consumers = new StreamConsumers(store.creationDelayMillis());
+        this.subscriptions = new ShardSubscriptions(store, consumers);
+    }
+
+    /**
+     * SubscribeToShard, whose answer is an event stream: an error answered at once, or events pushed through
+     * {@code responder} for up to five minutes.
+     */
+    public void subscribeToShard(AwsRequest request, HttpServer.Responder responder) {
+        JsonProtocol protocol = JsonProtocol.of(request);
+        try {
+            JsonProtocol.checkContentType(request);
+            subscriptions.subscribe(new Fields(protocol.parse(request.bodyBytes()), protocol), responder);
+        } catch (AwsException e) {
+            responder.respond(protocol.error(e));
+        }
+    }
+
+    /** Ends the subscriptions' pushing (the emulator is stopping). */
+    public void close() {
+        subscriptions.close();
     }
 
     public AwsResponse handle(String operation, AwsRequest request) {
@@ -59,6 +83,10 @@ public final class KinesisService {
                 case "AddTagsToStream" -> addTags(in);
                 case "RemoveTagsFromStream" -> removeTags(in);
                 case "ListTagsForStream" -> listTags(in);
+                case "RegisterStreamConsumer" -> registerConsumer(in);
+                case "DescribeStreamConsumer" -> describeConsumer(in);
+                case "ListStreamConsumers" -> listConsumers(in);
+                case "DeregisterStreamConsumer" -> deregisterConsumer(in);
                 default -> throw new AwsException("UnknownOperationException", 400, "Operation " + operation
                         + " is not supported by the kdg4j emulator");
             };
@@ -144,7 +172,9 @@ public final class KinesisService {
     }
 
     private AwsResponse deleteStream(Fields in) {
-        store.delete(streamName(in));
+        Stream stream = store.find(streamName(in));
+        store.delete(stream.name());
+        consumers.removeStream(stream.arn());
         return in.protocol().respond(w -> { });
     }
 
@@ -190,7 +220,7 @@ public final class KinesisService {
                     .endArray();
             w.string("EncryptionType", "NONE");
             w.number("OpenShardCount", stream.shardCount());
-            w.number("ConsumerCount", 0);
+            w.number("ConsumerCount", consumers.ofStream(stream.arn(), now).size());
             w.endObject();
         });
     }
@@ -256,6 +286,72 @@ public final class KinesisService {
                         page.get(page.size() - 1).name().getBytes(StandardCharsets.UTF_8)));
             }
         });
+    }
+
+    // ----- enhanced fan-out consumers -----
+
+    private AwsResponse registerConsumer(Fields in) {
+        Stream stream = store.find(in.requiredText("StreamARN"));
+        String name = in.requiredText("ConsumerName");
+        if (!STREAM_NAME.matcher(name).matches()) {
+            throw AwsException.validation("1 validation error detected: Value '" + name + "' at 'consumerName' "
+                    + "failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        StreamConsumers.Consumer consumer = consumers.register(stream.arn(), name, store.now());
+        return in.protocol().respond(w -> {
+            w.startObject("Consumer");
+            writeConsumer(w, consumer, store.now());
+            w.endObject();
+        });
+    }
+
+    private AwsResponse describeConsumer(Fields in) {
+        long now = store.now();
+        StreamConsumers.Consumer consumer = consumers.find(in.text("ConsumerARN"), in.text("StreamARN"),
+                in.text("ConsumerName"), now);
+        return in.protocol().respond(w -> {
+            w.startObject("ConsumerDescription");
+            writeConsumer(w, consumer, now);
+            w.string("StreamARN", consumer.streamArn());
+            w.endObject();
+        });
+    }
+
+    private AwsResponse listConsumers(Fields in) {
+        long now = store.now();
+        String token = in.text("NextToken");
+        Stream stream = store.find(in.requiredText("StreamARN"));
+        int max = boundedInt(in, "MaxResults", 100, 1, 10_000);
+        List<StreamConsumers.Consumer> all = consumers.ofStream(stream.arn(), now);
+        int from = token == null ? 0 : Integer.parseInt(new String(java.util.Base64.getDecoder().decode(token),
+                StandardCharsets.UTF_8));
+        List<StreamConsumers.Consumer> page = all.subList(Math.min(from, all.size()), Math.min(from + max,
+                all.size()));
+        return in.protocol().respond(w -> {
+            w.startArray("Consumers");
+            for (StreamConsumers.Consumer consumer : page) {
+                w.startObject();
+                writeConsumer(w, consumer, now);
+                w.endObject();
+            }
+            w.endArray();
+            if (from + max < all.size()) {
+                w.string("NextToken", java.util.Base64.getEncoder().encodeToString(String.valueOf(from + max)
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+    }
+
+    private AwsResponse deregisterConsumer(Fields in) {
+        consumers.deregister(in.text("ConsumerARN"), in.text("StreamARN"), in.text("ConsumerName"), store.now());
+        return in.protocol().respond(w -> { });
+    }
+
+    private static void writeConsumer(JsonProtocol.Writer w, StreamConsumers.Consumer consumer, long now)
+            throws IOException {
+        w.string("ConsumerName", consumer.name()).string("ConsumerARN", consumer.arn())
+                .string("ConsumerStatus", consumer.status(now))
+                .timestamp("ConsumerCreationTimestamp", consumer.createdMillis());
     }
 
     private AwsResponse listShards(Fields in) {

@@ -80,6 +80,10 @@ public final class KinesisStore {
         return stream;
     }
 
+    long creationDelayMillis() {
+        return creationDelayMillis;
+    }
+
     /** The stream by name or ARN; ResourceNotFoundException when it does not exist. */
     public Stream find(String nameOrArn) {
         String name = nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
