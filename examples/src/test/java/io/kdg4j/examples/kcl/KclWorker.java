@@ -24,7 +24,15 @@ final class KclWorker implements AutoCloseable {
     private final Scheduler scheduler;
     private boolean stopped;
 
+    /** How the worker reads: GetRecords in a loop, or enhanced fan-out (SubscribeToShard), the KCL's default. */
+    enum Retrieval { POLLING, FAN_OUT }
+
     KclWorker(AwsEndpoint aws, String stream, String application, String workerId, OrderTotals totals) {
+        this(aws, stream, application, workerId, totals, Retrieval.POLLING);
+    }
+
+    KclWorker(AwsEndpoint aws, String stream, String application, String workerId, OrderTotals totals,
+              Retrieval retrieval) {
         kinesis = aws.configure(KinesisAsyncClient.builder()).build();
         dynamoDb = aws.configure(DynamoDbAsyncClient.builder()).build();
         cloudWatch = aws.configure(CloudWatchAsyncClient.builder()).build();
@@ -36,7 +44,8 @@ final class KclWorker implements AutoCloseable {
         scheduler = new Scheduler(configs.checkpointConfig(), configs.coordinatorConfig(),
                 configs.leaseManagementConfig().shardSyncIntervalMillis(1_000).failoverTimeMillis(2_000),
                 configs.lifecycleConfig(), configs.metricsConfig(), configs.processorConfig(),
-                configs.retrievalConfig().retrievalSpecificConfig(new PollingConfig(stream, kinesis)));
+                retrieval == Retrieval.POLLING ? configs.retrievalConfig().retrievalSpecificConfig(
+                        new PollingConfig(stream, kinesis)) : configs.retrievalConfig());
         Thread thread = new Thread(scheduler, "kcl-" + workerId);
         thread.setDaemon(true);
         thread.start();

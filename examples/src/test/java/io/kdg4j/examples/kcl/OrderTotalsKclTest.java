@@ -86,6 +86,29 @@ class OrderTotalsKclTest {
                 positions.get(positions.size() - 1).sequenceNumber().toString()));
     }
 
+    /** The KCL's default retrieval, enhanced fan-out: it registers a consumer and subscribes to each shard. */
+    @Test
+    void withEnhancedFanOut_theKclsDefault_everyOrderArrivesInOrder(
+            @KinesisGenerator(stream = "fanout-orders", shards = 4, schema = "orders", records = ORDERS, seed = "3")
+            RunningGenerator generator, AwsEndpoint aws, KinesisClient kinesis) throws Exception {
+        generator.awaitCompletion(Duration.ofSeconds(60));
+        String application = application();
+        OrderTotals totals = new OrderTotals();
+        try (KclWorker worker = new KclWorker(aws, "fanout-orders", application, "worker-1", totals,
+                KclWorker.Retrieval.FAN_OUT)) {
+            await().atMost(KCL_START_AND_READ).until(() -> totals.recordsProcessed() >= ORDERS);
+        }
+        assertThat(totals.recordsProcessed()).isEqualTo(ORDERS);
+        for (List<OrderTotals.Position> positions : totals.positionsByShard().values()) {
+            assertThat(positions).isSorted().doesNotHaveDuplicates();
+        }
+        assertThat(totals.byCustomer()).isEqualTo(expectedTotals(3, ORDERS));
+        String streamArn = kinesis.describeStreamSummary(b -> b.streamName("fanout-orders"))
+                .streamDescriptionSummary().streamARN();
+        assertThat(kinesis.listStreamConsumers(b -> b.streamARN(streamArn)).consumers())
+                .extracting(c -> c.consumerName()).containsExactly(application);
+    }
+
     /** kdg4j's KPL-aggregating sink packs the orders; the KCL unpacks every one of them. */
     @Test
     void aggregatedRecords_areDeaggregatedByTheKcl(AwsEndpoint aws, KinesisClient kinesis) throws Exception {
