@@ -1,0 +1,105 @@
+package io.kdg4j.examples.flink;
+
+import static io.kdg4j.core.Fields.decimals;
+import static io.kdg4j.core.Fields.field;
+import static io.kdg4j.core.Fields.integers;
+import static io.kdg4j.core.Fields.record;
+import static io.kdg4j.core.Fields.sequence;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kdg4j.aws.AwsEndpoint;
+import io.kdg4j.core.GeneratedRecord;
+import io.kdg4j.core.RecordSchema;
+import io.kdg4j.core.Records;
+import io.kdg4j.junit.Backend;
+import io.kdg4j.junit.KinesisGenerator;
+import io.kdg4j.junit.KinesisTest;
+import io.kdg4j.junit.RunningGenerator;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.SinkFunction;
+import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
+import org.apache.flink.streaming.connectors.kinesis.config.AWSConfigConstants;
+import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Flink 1.20 job, on a local MiniCluster, reading generated orders from 4 shards of the embedded backend with
+ * Flink's Kinesis consumer (polling) and counting orders per customer: the counts equal those of the seeded
+ * records. No Docker, no AWS.
+ */
+@KinesisTest(backend = Backend.EMBEDDED)
+class OrderCountsFlinkTest {
+    private static final int ORDERS = 10_000;
+    /** The job's latest count per customer; a static map because Flink serialises the sink into its task. */
+    static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
+
+    static RecordSchema orders() {
+        return record(field("order_id", sequence()), field("customer_id", integers(1, 50)),
+                field("amount", decimals("1.00", "500.00"))).partitionKeyField("customer_id");
+    }
+
+    @Test
+    void theFlinkJob_countsEveryOrderPerCustomer(
+            @KinesisGenerator(stream = "flink-orders", shards = 4, schema = "orders", records = ORDERS, seed = "12")
+            RunningGenerator generator, AwsEndpoint aws) throws Exception {
+        generator.awaitCompletion(Duration.ofSeconds(60));
+        Properties consumer = new Properties();
+        consumer.setProperty(AWSConfigConstants.AWS_REGION, aws.region().id());
+        consumer.setProperty(AWSConfigConstants.AWS_ENDPOINT, aws.endpoint().toString());
+        consumer.setProperty(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "BASIC");
+        consumer.setProperty(AWSConfigConstants.AWS_ACCESS_KEY_ID, "test");
+        consumer.setProperty(AWSConfigConstants.AWS_SECRET_ACCESS_KEY, "test");
+        consumer.setProperty(ConsumerConfigConstants.STREAM_INITIAL_POSITION, "TRIM_HORIZON");
+        consumer.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS, "200");
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.addSource(new FlinkKinesisConsumer<>("flink-orders", new SimpleStringSchema(), consumer))
+                .map(OrderCountsFlinkTest::customerOf).returns(org.apache.flink.api.common.typeinfo.Types.TUPLE(
+                        org.apache.flink.api.common.typeinfo.Types.STRING,
+                        org.apache.flink.api.common.typeinfo.Types.LONG))
+                .keyBy(order -> order.f0).sum(1)
+                .addSink(new LatestCount());
+        JobClient job = env.executeAsync("order counts");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> COUNTS.values().stream().mapToLong(Long::longValue)
+                    .sum() >= ORDERS);
+        } finally {
+            job.cancel().get();
+        }
+        assertThat(COUNTS).isEqualTo(expectedCounts());
+    }
+
+    private static Tuple2<String, Long> customerOf(String json) throws Exception {
+        return Tuple2.of(new ObjectMapper().readTree(json).get("customer_id").asText(), 1L);
+    }
+
+    /** Keeps each customer's latest running count. */
+    static final class LatestCount implements SinkFunction<Tuple2<String, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void invoke(Tuple2<String, Long> count, Context context) {
+            COUNTS.put(count.f0, count.f1);
+        }
+    }
+
+    private static Map<String, Long> expectedCounts() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Long> counts = new HashMap<>();
+        for (GeneratedRecord order : (Iterable<GeneratedRecord>) Records.from(orders()).seed(12).stream(ORDERS)
+                ::iterator) {
+            counts.merge(json.readTree(order.text()).get("customer_id").asText(), 1L, Long::sum);
+        }
+        return counts;
+    }
+}
