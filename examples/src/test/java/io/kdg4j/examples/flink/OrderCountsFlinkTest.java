@@ -22,8 +22,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kinesis.source.KinesisStreamsSource;
+import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.SinkFunction;
@@ -33,9 +38,9 @@ import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConsta
 import org.junit.jupiter.api.Test;
 
 /**
- * A Flink 1.20 job, on a local MiniCluster, reading generated orders from 4 shards of the embedded backend with
- * Flink's Kinesis consumer (polling) and counting orders per customer: the counts equal those of the seeded
- * records. No Docker, no AWS.
+ * A Flink 1.20 job, on a local MiniCluster, reading generated orders from the embedded backend and counting orders
+ * per customer: the counts equal those of the seeded records. Once with Flink's long-standing Kinesis consumer
+ * (polling, by stream name), once with its newer source (by stream ARN). No Docker, no AWS.
  */
 @KinesisTest(backend = Backend.EMBEDDED)
 class OrderCountsFlinkTest {
@@ -53,6 +58,7 @@ class OrderCountsFlinkTest {
             @KinesisGenerator(stream = "flink-orders", shards = 4, schema = "orders", records = ORDERS, seed = "12")
             RunningGenerator generator, AwsEndpoint aws) throws Exception {
         generator.awaitCompletion(Duration.ofSeconds(60));
+        COUNTS.clear();
         Properties consumer = new Properties();
         consumer.setProperty(AWSConfigConstants.AWS_REGION, aws.region().id());
         consumer.setProperty(AWSConfigConstants.AWS_ENDPOINT, aws.endpoint().toString());
@@ -64,9 +70,7 @@ class OrderCountsFlinkTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         env.addSource(new FlinkKinesisConsumer<>("flink-orders", new SimpleStringSchema(), consumer))
-                .map(OrderCountsFlinkTest::customerOf).returns(org.apache.flink.api.common.typeinfo.Types.TUPLE(
-                        org.apache.flink.api.common.typeinfo.Types.STRING,
-                        org.apache.flink.api.common.typeinfo.Types.LONG))
+                .map(OrderCountsFlinkTest::customerOf).returns(Types.TUPLE(Types.STRING, Types.LONG))
                 .keyBy(order -> order.f0).sum(1)
                 .addSink(new LatestCount());
         JobClient job = env.executeAsync("order counts");
@@ -76,7 +80,44 @@ class OrderCountsFlinkTest {
         } finally {
             job.cancel().get();
         }
-        assertThat(COUNTS).isEqualTo(expectedCounts());
+        assertThat(COUNTS).isEqualTo(expectedCounts(12));
+    }
+
+    /** Flink's newer Kinesis source (FLIP-27), which addresses the stream by its ARN. */
+    @Test
+    void theNewKinesisSource_byStreamArn_countsEveryOrderToo(
+            @KinesisGenerator(stream = "flink-arn-orders", shards = 2, schema = "orders", records = ORDERS,
+                              seed = "13") RunningGenerator generator, AwsEndpoint aws,
+            software.amazon.awssdk.services.kinesis.KinesisClient kinesis) throws Exception {
+        generator.awaitCompletion(Duration.ofSeconds(60));
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("flink-arn-orders")).streamDescriptionSummary()
+                .streamARN();
+        Configuration config = new Configuration();
+        config.set(KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
+                KinesisStreamsSourceConfigConstants.InitialPosition.TRIM_HORIZON);
+        // the connector's AWS settings, by their keys (its AWSConfigConstants class is relocated in this jar)
+        config.setString("aws.region", aws.region().id());
+        config.setString("aws.endpoint", aws.endpoint().toString());
+        config.setString("aws.credentials.provider", "BASIC");
+        config.setString("aws.credentials.provider.basic.accesskeyid", "test");
+        config.setString("aws.credentials.provider.basic.secretkey", "test");
+        KinesisStreamsSource<String> source = KinesisStreamsSource.<String>builder().setStreamArn(arn)
+                .setSourceConfig(config).setDeserializationSchema(new SimpleStringSchema()).build();
+
+        COUNTS.clear();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "orders by ARN", Types.STRING)
+                .map(OrderCountsFlinkTest::customerOf).returns(Types.TUPLE(Types.STRING, Types.LONG))
+                .keyBy(order -> order.f0).sum(1)
+                .addSink(new LatestCount());
+        JobClient job = env.executeAsync("order counts by ARN");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> COUNTS.values().stream().mapToLong(Long::longValue)
+                    .sum() >= ORDERS);
+        } finally {
+            job.cancel().get();
+        }
+        assertThat(COUNTS).isEqualTo(expectedCounts(13));
     }
 
     private static Tuple2<String, Long> customerOf(String json) throws Exception {
@@ -93,10 +134,10 @@ class OrderCountsFlinkTest {
         }
     }
 
-    private static Map<String, Long> expectedCounts() throws Exception {
+    private static Map<String, Long> expectedCounts(long seed) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Map<String, Long> counts = new HashMap<>();
-        for (GeneratedRecord order : (Iterable<GeneratedRecord>) Records.from(orders()).seed(12).stream(ORDERS)
+        for (GeneratedRecord order : (Iterable<GeneratedRecord>) Records.from(orders()).seed(seed).stream(ORDERS)
                 ::iterator) {
             counts.merge(json.readTree(order.text()).get("customer_id").asText(), 1L, Long::sum);
         }
