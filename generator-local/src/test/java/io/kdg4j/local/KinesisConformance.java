@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
@@ -32,6 +35,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
 /**
  * One Kinesis conformance suite, run against the embedded emulator and against kinesis-mock (the third-party
@@ -259,5 +263,62 @@ abstract class KinesisConformance {
         kinesis.deleteStream(b -> b.streamName(stream));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !kinesis.listStreams().streamNames().contains(stream));
+    }
+
+    @Test
+    void fanOutConsumers_registerDescribeListDeregister_withTheirStates() {
+        createActive(1);
+        String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
+                .streamARN();
+        var consumer = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("conformance"))
+                .consumer();
+        assertThat(consumer.consumerStatus()).isEqualTo(ConsumerStatus.CREATING);
+        assertThat(consumer.consumerARN()).startsWith(streamArn + "/consumer/conformance:");
+        assertThatThrownBy(() -> kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName(
+                "conformance"))).isInstanceOf(ResourceInUseException.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> kinesis
+                .describeStreamConsumer(b -> b.consumerARN(consumer.consumerARN())).consumerDescription()
+                .consumerStatus() == ConsumerStatus.ACTIVE);
+        assertThat(kinesis.describeStreamConsumer(b -> b.streamARN(streamArn).consumerName("conformance"))
+                .consumerDescription().consumerARN()).isEqualTo(consumer.consumerARN());
+        assertThat(kinesis.listStreamConsumers(b -> b.streamARN(streamArn)).consumers())
+                .extracting(c -> c.consumerName()).containsExactly("conformance");
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
+                .consumerCount()).isEqualTo(1);
+        assertThatThrownBy(() -> kinesis.describeStreamConsumer(b -> b.streamARN(streamArn).consumerName("other")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        kinesis.deregisterStreamConsumer(b -> b.consumerARN(consumer.consumerARN()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> kinesis
+                .listStreamConsumers(b -> b.streamARN(streamArn)).consumers().isEmpty());
+    }
+
+    @Test
+    void subscribeToShard_pushesTheShardsRecordsInOrder() {
+        createActive(1);
+        List<PutRecordsRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            entries.add(PutRecordsRequestEntry.builder().partitionKey("k").data(utf8("e" + i)).build());
+        }
+        kinesis.putRecords(b -> b.streamName(stream).records(entries));
+        String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
+                .streamARN();
+        String consumer = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("pusher"))
+                .consumer().consumerARN();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> kinesis
+                .describeStreamConsumer(b -> b.consumerARN(consumer)).consumerDescription().consumerStatus()
+                == ConsumerStatus.ACTIVE);
+        String shardId = kinesis.listShards(b -> b.streamName(stream)).shards().get(0).shardId();
+        List<Record> received = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> subscription = async.subscribeToShard(b -> b.consumerARN(consumer).shardId(shardId)
+                .startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)), SubscribeToShardResponseHandler
+                .builder().subscriber(event -> event.accept(SubscribeToShardResponseHandler.Visitor.builder()
+                        .onSubscribeToShardEvent(e -> received.addAll(e.records())).build())).build());
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 25);
+        } finally {
+            subscription.cancel(true);
+        }
+        assertThat(received).extracting(r -> r.data().asUtf8String()).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 25).mapToObj(i -> "e" + i).toList());
     }
 }
