@@ -2,8 +2,12 @@ package io.kdg4j.junit;
 
 import io.kdg4j.aws.AwsEndpoint;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.firehose.FirehoseAsyncClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -24,6 +28,8 @@ final class ClassClients implements AutoCloseable, ExtensionContext.Store.Closea
     private final Lazy<FirehoseClient> firehose;
     private final Lazy<FirehoseAsyncClient> firehoseAsync;
     private final Lazy<S3Client> s3;
+    /** Any other SDK client a test asks for (DynamoDB, CloudWatch for a KCL application...), by its type. */
+    private final Map<Class<?>, Lazy<SdkClient>> others = new ConcurrentHashMap<>();
 
     ClassClients(AwsEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -58,11 +64,44 @@ final class ClassClients implements AutoCloseable, ExtensionContext.Store.Closea
         return s3.get();
     }
 
+    /**
+     * True for an AWS SDK client interface with the SDK's static {@code builder()} (DynamoDbAsyncClient,
+     * CloudWatchAsyncClient, SqsClient...): any of them can be built for the backend. Found by reflection, so
+     * kdg4j needs none of those SDK modules itself.
+     */
+    static boolean isSdkClient(Class<?> type) {
+        if (!type.isInterface() || !SdkClient.class.isAssignableFrom(type)) {
+            return false;
+        }
+        try {
+            return AwsClientBuilder.class.isAssignableFrom(type.getMethod("builder").getReturnType());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** A client of {@code type} on the backend, built once per class with the backend's endpoint and credentials. */
+    SdkClient other(Class<?> type) {
+        return others.computeIfAbsent(type, t -> new Lazy<>(() -> build(t))).get();
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private SdkClient build(Class<?> type) {
+        try {
+            AwsClientBuilder builder = (AwsClientBuilder) type.getMethod("builder").invoke(null);
+            return (SdkClient) endpoint.configure(builder).build();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a " + type.getSimpleName() + " for " + endpoint + ": " + e,
+                    e);
+        }
+    }
+
     @Override
     public void close() {
         for (Lazy<? extends AutoCloseable> client : List.of(kinesis, kinesisAsync, firehose, firehoseAsync, s3)) {
             client.closeIfBuilt();
         }
+        others.values().forEach(Lazy::closeIfBuilt);
     }
 
     /** A client built on first use, under its own lock. */

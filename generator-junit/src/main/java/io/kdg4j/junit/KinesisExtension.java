@@ -156,7 +156,8 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         Class<?> type = parameter.getParameter().getType();
         boolean ours = type == RunningGenerator.class || type == KinesisClient.class
                 || type == KinesisAsyncClient.class || type == FirehoseClient.class || type == S3Client.class
-                || type == AwsEndpoint.class || type == StreamReader.class || type == LandingReader.class;
+                || type == AwsEndpoint.class || type == StreamReader.class || type == LandingReader.class
+                || ClassClients.isSdkClient(type);
         if (ours && parameter.getDeclaringExecutable() instanceof Constructor) {
             throw new ExtensionConfigurationException("kdg4j cannot inject " + type.getSimpleName() + " into a "
                     + "constructor of " + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName()
@@ -202,7 +203,10 @@ public final class KinesisExtension implements BeforeAllCallback, BeforeEachCall
         if (type == LandingReader.class) {
             return LandingReader.of(clients.s3());
         }
-        return clients.endpoint();
+        if (type == AwsEndpoint.class) {
+            return clients.endpoint();
+        }
+        return clients.other(type);
     }
 
     /** Adds the seeds of the test's generators to its failure, so that it can be replayed. */
