@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardFilterType;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
@@ -320,5 +321,30 @@ abstract class KinesisConformance {
         }
         assertThat(received).extracting(r -> r.data().asUtf8String()).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 25).mapToObj(i -> "e" + i).toList());
+    }
+
+    /** What consumer libraries send: pages of ListShards, the stream by ARN, and ShardFilter (KCL 3). */
+    @Test
+    void listShards_pagesAddressesByArn_andFilters() {
+        createActive(5);
+        String arn = kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamARN();
+        List<String> all = new ArrayList<>();
+        var page = kinesis.listShards(b -> b.streamARN(arn).maxResults(2));
+        page.shards().forEach(sh -> all.add(sh.shardId()));
+        while (page.nextToken() != null) {
+            String token = page.nextToken();
+            page = kinesis.listShards(b -> b.nextToken(token).maxResults(2));
+            page.shards().forEach(sh -> all.add(sh.shardId()));
+        }
+        assertThat(all).hasSize(5).doesNotHaveDuplicates().isSorted();
+        assertThat(kinesis.listShards(b -> b.streamName(stream).shardFilter(f -> f.type(
+                ShardFilterType.AFTER_SHARD_ID).shardId(all.get(2)))).shards()).extracting(Shard::shardId)
+                .containsExactlyElementsOf(all.subList(3, 5));
+        assertThat(kinesis.listShards(b -> b.streamName(stream).shardFilter(f -> f.type(ShardFilterType.AT_LATEST)))
+                .shards()).hasSize(5);
+        assertThat(kinesis.listShards(b -> b.streamName(stream).shardFilter(f -> f.type(
+                ShardFilterType.AT_TRIM_HORIZON))).shards()).hasSize(5);
+        assertThat(kinesis.listShards(b -> b.streamName(stream).exclusiveStartShardId(all.get(0))).shards())
+                .extracting(Shard::shardId).containsExactlyElementsOf(all.subList(1, 5));
     }
 }

@@ -375,6 +375,13 @@ public final class KinesisService {
         }
         Stream stream = store.find(name);
         int max = boundedInt(in, "MaxResults", 1000, 1, 10_000);
+        Fields filter = in.object("ShardFilter");
+        if (filter != null) {
+            if (token != null) {
+                throw AwsException.invalidArgument("NextToken and ShardFilter cannot be provided together.");
+            }
+            exclusiveStart = shardFilterStart(filter, exclusiveStart);
+        }
         List<Shard> shards = shardsAfter(stream, exclusiveStart);
         List<Shard> page = shards.subList(0, Math.min(max, shards.size()));
         boolean more = shards.size() > max;
@@ -389,6 +396,33 @@ public final class KinesisService {
                         + page.get(page.size() - 1).id()).getBytes(StandardCharsets.UTF_8)));
             }
         });
+    }
+
+    /**
+     * ListShards' ShardFilter. The emulator never reshards, so every shard is open and as old as its stream: the
+     * position filters (AT_LATEST, AT_TRIM_HORIZON, FROM_TRIM_HORIZON, AT_TIMESTAMP, FROM_TIMESTAMP) keep them
+     * all, and AFTER_SHARD_ID starts after the given shard. Returns where the listing starts.
+     */
+    private static String shardFilterStart(Fields filter, String exclusiveStart) {
+        String type = filter.requiredText("Type");
+        String shardId = filter.text("ShardId");
+        boolean timestamped = type.equals("AT_TIMESTAMP") || type.equals("FROM_TIMESTAMP");
+        switch (type) {
+            case "AFTER_SHARD_ID", "AT_LATEST", "AT_TRIM_HORIZON", "FROM_TRIM_HORIZON", "AT_TIMESTAMP",
+                 "FROM_TIMESTAMP" -> { }
+            default -> throw AwsException.validation("1 validation error detected: Value '" + type + "' at "
+                    + "'shardFilter.type' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + "[AFTER_SHARD_ID, AT_TRIM_HORIZON, FROM_TRIM_HORIZON, AT_LATEST, AT_TIMESTAMP, FROM_TIMESTAMP]");
+        }
+        if (type.equals("AFTER_SHARD_ID") != (shardId != null)) {
+            throw AwsException.invalidArgument("ShardId must be given with, and only with, ShardFilter type "
+                    + "AFTER_SHARD_ID.");
+        }
+        if (timestamped != (filter.raw("Timestamp") != null)) {
+            throw AwsException.invalidArgument("Timestamp must be given with, and only with, ShardFilter types "
+                    + "AT_TIMESTAMP and FROM_TIMESTAMP.");
+        }
+        return type.equals("AFTER_SHARD_ID") ? shardId : exclusiveStart;
     }
 
     private AwsResponse retention(Fields in, boolean increase) {
