@@ -111,6 +111,26 @@ public class EmulatorBenchmark {
         return PutRecordsRequest.builder().streamName(stream).records(entries).build();
     }
 
+    /**
+     * 64 requests of 500 records whose keys are random 10-digit numbers, as the generator's default keys are (and
+     * KDG's): rotated, they defeat the emulator's cache of recent keys, so every record is hashed.
+     */
+    static PutRecordsRequest[] randomKeyRequests(String stream) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        byte[] data = new byte[150];
+        java.util.Arrays.fill(data, (byte) 'x');
+        PutRecordsRequest[] requests = new PutRecordsRequest[64];
+        for (int r = 0; r < requests.length; r++) {
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey(Long.toString(random.nextLong(
+                        10_000_000_000L))).data(SdkBytes.fromByteArray(data)).build());
+            }
+            requests[r] = PutRecordsRequest.builder().streamName(stream).records(entries).build();
+        }
+        return requests;
+    }
+
     static KinesisAsyncClient client(URI endpoint, boolean http2) {
         return KinesisAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -141,11 +161,16 @@ public class EmulatorBenchmark {
 
     /** Sends {@code request} {@value #BATCHES_PER_OP} times, at most {@value #IN_FLIGHT} in flight; all must land. */
     static void sendBatches(KinesisAsyncClient client, PutRecordsRequest request) throws Exception {
+        sendBatches(client, new PutRecordsRequest[] {request}, 0);
+    }
+
+    /** {@value #BATCHES_PER_OP} calls, taking the requests in turn from {@code first} on. */
+    static void sendBatches(KinesisAsyncClient client, PutRecordsRequest[] requests, int first) throws Exception {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<PutRecordsResponse>> calls = new ArrayList<>(BATCHES_PER_OP);
         for (int i = 0; i < BATCHES_PER_OP; i++) {
             inFlight.acquire();
-            CompletableFuture<PutRecordsResponse> call = client.putRecords(request);
+            CompletableFuture<PutRecordsResponse> call = client.putRecords(requests[(first + i) % requests.length]);
             call.whenComplete((r, e) -> inFlight.release());
             calls.add(call);
         }

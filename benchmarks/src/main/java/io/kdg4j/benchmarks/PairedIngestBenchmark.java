@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,7 +27,9 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * the ceiling itself drifts by 10% or more between runs of a minute, which swamps a comparison of two separate
  * runs; taking turns every few milliseconds exposes both to the same drift. The counters {@code cannedNanos} and
  * {@code emulatorNanos} sum the time each spent on the same number of records: the emulator's speed as a fraction
- * of the ceiling is cannedNanos / emulatorNanos.
+ * of the ceiling is cannedNanos / emulatorNanos. {@code keys=fixed} sends the same 500 keys in every call (the
+ * emulator's cache of recent keys always hits); {@code keys=random} rotates 64 calls of random 10-digit keys, so
+ * every record is hashed, as with the generator's default keys.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar PairedIngestBenchmark
@@ -43,7 +46,10 @@ public class PairedIngestBenchmark {
     private LocalEmulator emulator;
     private KinesisAsyncClient cannedClient;
     private KinesisAsyncClient emulatorClient;
-    private PutRecordsRequest request;
+    @Param({"fixed", "random"})
+    public String keys;
+    private PutRecordsRequest[] requests;
+    private int next;
     private boolean cannedFirst;
 
     /** Nanoseconds each endpoint took, summed over the iteration; equal numbers of records went to each. */
@@ -71,7 +77,8 @@ public class PairedIngestBenchmark {
                 .streamStatus() != StreamStatus.ACTIVE) {
             Thread.sleep(20);
         }
-        request = EmulatorBenchmark.request("bench");
+        requests = keys.equals("random") ? EmulatorBenchmark.randomKeyRequests("bench")
+                : new PutRecordsRequest[] {EmulatorBenchmark.request("bench")};
     }
 
     @TearDown(Level.Trial)
@@ -86,6 +93,7 @@ public class PairedIngestBenchmark {
     @Benchmark
     public void turns(Nanos nanos) throws Exception {
         cannedFirst = !cannedFirst;
+        next = (next + EmulatorBenchmark.BATCHES_PER_OP) % requests.length;
         if (cannedFirst) {
             nanos.cannedNanos += timed(cannedClient);
             nanos.emulatorNanos += timed(emulatorClient);
@@ -97,7 +105,7 @@ public class PairedIngestBenchmark {
 
     private long timed(KinesisAsyncClient client) throws Exception {
         long start = System.nanoTime();
-        EmulatorBenchmark.sendBatches(client, request);
+        EmulatorBenchmark.sendBatches(client, requests, next);
         return System.nanoTime() - start;
     }
 }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The emulator's own work on one PutRecords call of 500 records (150-byte data, CBOR), from reading the body in,
  * without HTTP or a client:
  * what {@link EmulatorBenchmark} adds to the canned endpoint, in microseconds per call, on one thread.
+ * {@code keys=fixed}: the same 500 keys every call (the cache of recent keys always hits); {@code keys=random}: 64
+ * bodies of random 10-digit keys in turn, so every record's key is hashed.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar PutRecordsHandlerBenchmark
@@ -40,8 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PutRecordsHandlerBenchmark {
     private static final Map<String, String> CBOR_HEADERS = Map.of("content-type", "application/x-amz-cbor-1.1");
+    @Param({"fixed", "random"})
+    public String keys;
     private KinesisService service;
-    private byte[] body;
+    private byte[][] bodies;
+    private int next;
 
     @Setup
     public void setUp() throws Exception {
@@ -53,23 +59,28 @@ public class PutRecordsHandlerBenchmark {
         if (created.status() != 200) {
             throw new IllegalStateException(new String(created.body()));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] data = new byte[150];
-        java.util.Arrays.fill(data, (byte) 'x');
-        try (JsonGenerator g = new CBORFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("Records");
-            for (int i = 0; i < EmulatorBenchmark.BATCH; i++) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        bodies = new byte[keys.equals("random") ? 64 : 1][];
+        for (int b = 0; b < bodies.length; b++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] data = new byte[150];
+            java.util.Arrays.fill(data, (byte) 'x');
+            try (JsonGenerator g = new CBORFactory().createGenerator(out)) {
                 g.writeStartObject();
-                g.writeBinaryField("Data", data);
-                g.writeStringField("PartitionKey", "key-" + i);
+                g.writeArrayFieldStart("Records");
+                for (int i = 0; i < EmulatorBenchmark.BATCH; i++) {
+                    g.writeStartObject();
+                    g.writeBinaryField("Data", data);
+                    g.writeStringField("PartitionKey", keys.equals("random")
+                            ? Long.toString(random.nextLong(10_000_000_000L)) : "key-" + i);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeStringField("StreamName", "bench");
                 g.writeEndObject();
             }
-            g.writeEndArray();
-            g.writeStringField("StreamName", "bench");
-            g.writeEndObject();
+            bodies[b] = out.toByteArray();
         }
-        body = out.toByteArray();
     }
 
     private static AwsRequest request(byte[] body, String contentType) {
@@ -82,6 +93,8 @@ public class PutRecordsHandlerBenchmark {
      */
     @Benchmark
     public AwsResponse putRecords() {
+        byte[] body = bodies[next];
+        next = (next + 1) % bodies.length;
         HttpServer.BodyPlace place = service.putRecordsBody(body.length);
         System.arraycopy(body, 0, place.array(), place.offset(), body.length);
         AwsRequest request = new AwsRequest("POST", "/", Map.of(), CBOR_HEADERS, place.array(), place.offset(),

@@ -73,10 +73,14 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
             if (cached != null && sameBytes(cached, source, offset, length)) {
                 return slot;
             }
-            md5.update(source, offset, length);
-            byte[] digest = md5.digest();
+            if (length <= ShortMd5.MAX_LENGTH) {
+                hashes[slot] = ShortMd5.hash(source, offset, length);
+            } else {
+                md5.update(source, offset, length);
+                byte[] digest = md5.digest();
+                hashes[slot] = new HashKey(longAt(digest, 0), longAt(digest, 8));
+            }
             keys[slot] = Arrays.copyOfRange(source, offset, offset + length);
-            hashes[slot] = new HashKey(longAt(digest, 0), longAt(digest, 8));
             streamIds[slot] = 0;
             return slot;
         }
