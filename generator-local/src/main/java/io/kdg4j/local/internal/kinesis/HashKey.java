@@ -38,6 +38,14 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
         private final long[] streamIds = new long[SIZE];
         private final int[] shardIndexes = new int[SIZE];
         private final MessageDigest md5;
+        private final byte[] digest = new byte[16];
+        private static final int WINDOW = 4096;
+        private static final int SAMPLE = 16;
+        private int lookups;
+        private int hits;
+        private boolean keepAll = true;
+        /** The hash of the last key {@link #slot} hashed without keeping it. */
+        private HashKey missed;
 
         private Recent() {
             try {
@@ -49,12 +57,16 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
 
         /** The MD5 of the {@code length} bytes of a UTF-8 partition key at {@code offset} in {@code source}. */
         HashKey md5(byte[] source, int offset, int length) {
-            return hashes[slot(source, offset, length)];
+            int slot = slot(source, offset, length);
+            return slot >= 0 ? hashes[slot] : missed;
         }
 
         /** The shard of {@code stream} that the partition key's MD5 falls in. */
         Shard shard(Stream stream, byte[] source, int offset, int length) {
             int slot = slot(source, offset, length);
+            if (slot < 0) {
+                return stream.shardFor(missed);
+            }
             if (streamIds[slot] != stream.id()) {
                 shardIndexes[slot] = stream.shardFor(hashes[slot]).index();
                 streamIds[slot] = stream.id();
@@ -62,7 +74,12 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
             return stream.shards()[shardIndexes[slot]];
         }
 
-        /** The cache slot that now holds the key, hashing it with MD5 when it was not there. */
+        /**
+         * The cache slot that holds the key, hashing it with MD5 when it was not there; or -1, with the hash in
+         * {@link #missed}, when the key was hashed but not kept. Keys that never repeat (random keys, KDG's and
+         * the generator's default) would only churn the cache: after a window of lookups with almost no hits,
+         * only one miss in {@value #SAMPLE} is kept, enough to notice when keys start repeating again.
+         */
         private int slot(byte[] source, int offset, int length) {
             int h = 1;
             for (int i = offset, end = offset + length; i < end; i++) {
@@ -70,16 +87,28 @@ record HashKey(long high, long low) implements Comparable<HashKey> {
             }
             int slot = (h ^ (h >>> 14)) & (SIZE - 1);
             byte[] cached = keys[slot];
+            if (++lookups == WINDOW) {
+                keepAll = hits * 20 >= WINDOW; // at least 5% hits
+                lookups = 0;
+                hits = 0;
+            }
             if (cached != null && sameBytes(cached, source, offset, length)) {
+                hits++;
                 return slot;
             }
-            if (length <= ShortMd5.MAX_LENGTH) {
-                hashes[slot] = ShortMd5.hash(source, offset, length);
-            } else {
-                md5.update(source, offset, length);
-                byte[] digest = md5.digest();
-                hashes[slot] = new HashKey(longAt(digest, 0), longAt(digest, 8));
+            md5.update(source, offset, length);
+            try {
+                md5.digest(digest, 0, 16);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException("an MD5 digest is 16 bytes", e);
             }
+            // the JDK's MD5 is a HotSpot intrinsic, faster than a hand-written one; only its digest array is spared
+            HashKey hash = new HashKey(longAt(digest, 0), longAt(digest, 8));
+            if (!keepAll && (lookups & (SAMPLE - 1)) != 0) {
+                missed = hash;
+                return -1;
+            }
+            hashes[slot] = hash;
             keys[slot] = Arrays.copyOfRange(source, offset, offset + length);
             streamIds[slot] = 0;
             return slot;

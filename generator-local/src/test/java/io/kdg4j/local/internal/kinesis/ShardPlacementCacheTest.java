@@ -39,6 +39,29 @@ class ShardPlacementCacheTest {
         assertThat(used).as("40 keys spread over the 4 new shards").hasSizeGreaterThan(1);
     }
 
+    /**
+     * Keys that never repeat turn the cache to keeping one miss in 16; hashes and placements stay right, and once
+     * keys repeat again they are cached again.
+     */
+    @Test
+    void neverRepeatingKeys_areHashedRight_andRepeatingOnesAreCachedAgain() throws Exception {
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        HashKey.Recent recent = HashKey.recent();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] key = Long.toString(random.nextLong(10_000_000_000L)).getBytes(StandardCharsets.UTF_8);
+            HashKey expected = HashKey.of(new java.math.BigInteger(1, md5.digest(key)));
+            assertThat(recent.md5(key, 0, key.length)).as("random key %d", i).isEqualTo(expected);
+        }
+        byte[] repeated = "device-7".getBytes(StandardCharsets.UTF_8);
+        HashKey first = recent.md5(repeated, 0, repeated.length);
+        for (int i = 0; i < 100; i++) {
+            assertThat(recent.md5(repeated, 0, repeated.length)).isEqualTo(first);
+        }
+        // by now it was kept: the same cached hash every time
+        assertThat(recent.md5(repeated, 0, repeated.length)).isSameAs(recent.md5(repeated, 0, repeated.length));
+    }
+
     private JsonNode putRecords() throws Exception {
         StringBuilder body = new StringBuilder("{\"StreamName\":\"orders\",\"Records\":[");
         for (int i = 0; i < 40; i++) {
