@@ -51,6 +51,11 @@ abstract class KinesisConformance {
 
     protected abstract URI endpoint();
 
+    /** The code of a request that breaks a field's constraint: AWS's ValidationException. */
+    protected String validationErrorCode() {
+        return "ValidationException";
+    }
+
     @BeforeEach
     void clients() {
         if (kinesis == null) {
@@ -138,6 +143,7 @@ abstract class KinesisConformance {
             assertThat(r.shardId()).startsWith("shardId-");
         });
         Set<String> read = new HashSet<>();
+        java.util.Map<String, Integer> lastIndexByKey = new java.util.HashMap<>();
         int total = 0;
         for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
             String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
@@ -152,6 +158,11 @@ abstract class KinesisConformance {
                     assertThat(sequence).isGreaterThan(previous);
                     previous = sequence;
                     read.add(record.data().asUtf8String());
+                    // per key, the records come back in the order they were put
+                    int index = Integer.parseInt(record.data().asUtf8String().substring("record-".length()));
+                    Integer last = lastIndexByKey.put(record.partitionKey(), index);
+                    assertThat(last == null || last < index).as("key %s: record-%d after record-%d",
+                            record.partitionKey(), index, last).isTrue();
                     total++;
                 }
                 iterator = page.nextShardIterator();
@@ -225,19 +236,38 @@ abstract class KinesisConformance {
     @Test
     void atTimestamp_startsAtTheFirstRecordArrivedThen() {
         createActive(1);
-        kinesis.putRecord(b -> b.streamName(stream).partitionKey("k").data(utf8("old")));
-        Instant past = Instant.now().minus(Duration.ofHours(1));
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            kinesis.putRecord(b -> b.streamName(stream).partitionKey("k").data(utf8("r" + n)));
+        }
+        String start = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        List<Record> all = kinesis.getRecords(b -> b.shardIterator(start)).records();
+        assertThat(all).hasSize(20);
+        // from the arrival time of the 11th record: every record that arrived then or later, and none before
+        Instant from = all.get(10).approximateArrivalTimestamp();
         String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
-                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(past)).shardIterator();
-        assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records()).hasSize(1);
+                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(from)).shardIterator();
+        List<Record> after = kinesis.getRecords(b -> b.shardIterator(iterator)).records();
+        List<Record> expected = all.stream().filter(r -> !r.approximateArrivalTimestamp().isBefore(from)).toList();
+        assertThat(after).extracting(Record::sequenceNumber).containsExactlyElementsOf(expected.stream()
+                .map(Record::sequenceNumber).toList());
+        String beforeAll = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(Instant.now().minus(Duration
+                        .ofHours(1)))).shardIterator();
+        assertThat(kinesis.getRecords(b -> b.shardIterator(beforeAll)).records()).hasSize(20);
     }
 
     @Test
     void partitionKey_mustBe1To256Characters() {
         createActive(1);
-        // AWS (and kinesis-mock) reject an over-long key; the SDK maps the error to a KinesisException subtype.
+        // AWS rejects an over-long key with a 400 ValidationException (kinesis-mock: see validationErrorCode)
         assertThatThrownBy(() -> kinesis.putRecord(b -> b.streamName(stream).partitionKey("k".repeat(257))
-                .data(utf8("x")))).isInstanceOf(software.amazon.awssdk.services.kinesis.model.KinesisException.class);
+                .data(utf8("x")))).isInstanceOfSatisfying(
+                        software.amazon.awssdk.services.kinesis.model.KinesisException.class, e -> {
+                            assertThat(e.statusCode()).isEqualTo(400);
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(validationErrorCode());
+                        });
     }
 
     @Test

@@ -24,6 +24,15 @@ class KinesisMockConformanceTest extends KinesisConformance {
                 ENDPOINT_VARIABLE + " is not set (start kinesis-mock as .ci/run does); skipped");
     }
 
+    /**
+     * kinesis-mock answers a field's constraint with InvalidArgumentException; AWS (its API reference, and the
+     * answers the service gives) with ValidationException, which the emulator follows.
+     */
+    @Override
+    protected String validationErrorCode() {
+        return "InvalidArgumentException";
+    }
+
     @Override
     protected URI endpoint() {
         return URI.create(System.getenv(ENDPOINT_VARIABLE));
