@@ -95,12 +95,14 @@ public final class KinesisStore {
         return stream;
     }
 
-    /** Like {@link #find} but the stream must also be ACTIVE to take writes and reads. */
+    /**
+     * Like {@link #find} but the stream must also be ACTIVE to take writes and reads: ResourceInUseException
+     * otherwise, as AWS documents for a stream that is not ACTIVE.
+     */
     Stream findActive(String nameOrArn) {
         Stream stream = find(nameOrArn);
         if (!stream.isActive(now())) {
-            throw AwsException.notFound("Stream " + stream.name() + " under account " + KinesisLimits.ACCOUNT
-                    + " is not active yet (status CREATING).");
+            throw AwsException.inUse("Stream " + stream.arn() + " is not currently ACTIVE or UPDATING.");
         }
         return stream;
     }
