@@ -31,12 +31,19 @@ final class ShardSubscriptions {
 
     private final KinesisStore store;
     private final StreamConsumers consumers;
+    private final long lifetimeMillis;
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService timer;
 
     ShardSubscriptions(KinesisStore store, StreamConsumers consumers) {
+        this(store, consumers, LIFETIME_MILLIS);
+    }
+
+    /** With another lifetime than the service's five minutes: for tests of the end of a subscription. */
+    ShardSubscriptions(KinesisStore store, StreamConsumers consumers, long lifetimeMillis) {
         this.store = store;
         this.consumers = consumers;
+        this.lifetimeMillis = lifetimeMillis;
     }
 
     /** Answers SubscribeToShard: an error now, or an event stream that goes on for five minutes. */
@@ -170,7 +177,7 @@ final class ShardSubscriptions {
                 task.cancel(false);
                 return;
             }
-            if (now - startedMillis >= LIFETIME_MILLIS) {
+            if (now - startedMillis >= lifetimeMillis) {
                 out.end();
                 task.cancel(false);
                 return;
