@@ -159,9 +159,16 @@ final class Expressions {
         }
     }
 
-    private interface Action {
-        DocumentPath path();
+    /** One action of an update: the path it writes, and how it plans its write from the item as it was. */
+    private record Action(DocumentPath path, Planner planner) {
+        Runnable plan(ObjectNode before, ObjectNode item) {
+            return planner.plan(before, item);
+        }
+    }
 
+    @FunctionalInterface
+    private interface Planner {
+        /** Reads {@code before} now; the returned write changes {@code item} later, after every action has read. */
         Runnable plan(ObjectNode before, ObjectNode item);
     }
 
@@ -571,22 +578,14 @@ final class Expressions {
             DocumentPath path = path();
             expect("=");
             Operand value = setValue();
-            return new Action() {
-                @Override
-                public DocumentPath path() {
-                    return path;
+            return new Action(path, (before, item) -> {
+                JsonNode computed = value.value(before);
+                if (computed == null) {
+                    throw Dynamo.validation("The provided expression refers to an attribute that does not exist in "
+                            + "the item");
                 }
-
-                @Override
-                public Runnable plan(ObjectNode before, ObjectNode item) {
-                    JsonNode computed = value.value(before);
-                    if (computed == null) {
-                        throw Dynamo.validation("The provided expression refers to an attribute that does not exist "
-                                + "in the item");
-                    }
-                    return () -> path.set(item, computed.deepCopy());
-                }
-            };
+                return () -> path.set(item, computed.deepCopy());
+            });
         }
 
         private Operand setValue() {
@@ -651,57 +650,31 @@ final class Expressions {
 
         private Action remove() {
             DocumentPath path = path();
-            return new Action() {
-                @Override
-                public DocumentPath path() {
-                    return path;
-                }
-
-                @Override
-                public Runnable plan(ObjectNode before, ObjectNode item) {
-                    return () -> path.remove(item);
-                }
-            };
+            return new Action(path, (before, item) -> () -> path.remove(item));
         }
 
         private Action add() {
             DocumentPath path = path();
             Operand value = operand();
-            return new Action() {
-                @Override
-                public DocumentPath path() {
-                    return path;
-                }
-
-                @Override
-                public Runnable plan(ObjectNode before, ObjectNode item) {
-                    JsonNode added = Updates.add(path.get(before), value.value(before));
-                    return () -> path.set(item, added);
-                }
-            };
+            return new Action(path, (before, item) -> {
+                JsonNode added = Updates.add(path.get(before), value.value(before));
+                return () -> path.set(item, added);
+            });
         }
 
         private Action delete() {
             DocumentPath path = path();
             Operand value = operand();
-            return new Action() {
-                @Override
-                public DocumentPath path() {
-                    return path;
-                }
-
-                @Override
-                public Runnable plan(ObjectNode before, ObjectNode item) {
-                    JsonNode left = Updates.deleteFromSet(path.get(before), value.value(before));
-                    return () -> {
-                        if (left == null) {
-                            path.remove(item);
-                        } else {
-                            path.set(item, left);
-                        }
-                    };
-                }
-            };
+            return new Action(path, (before, item) -> {
+                JsonNode left = Updates.deleteFromSet(path.get(before), value.value(before));
+                return () -> {
+                    if (left == null) {
+                        path.remove(item);
+                    } else {
+                        path.set(item, left);
+                    }
+                };
+            });
         }
     }
 

@@ -20,20 +20,21 @@ public final class EventStreamMessages {
 
     /** An event: {@code :message-type event}, its type and the payload's content type. */
     public static byte[] event(String eventType, String contentType, byte[] payload) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(":message-type", "event");
-        headers.put(":event-type", eventType);
-        headers.put(":content-type", contentType);
-        return message(headers, payload);
+        return message(headers("event", ":event-type", eventType, contentType), payload);
     }
 
     /** An exception inside the stream: {@code :message-type exception} and its type. */
     public static byte[] exception(String exceptionType, String contentType, byte[] payload) {
+        return message(headers("exception", ":exception-type", exceptionType, contentType), payload);
+    }
+
+    private static Map<String, String> headers(String messageType, String typeHeader, String type,
+                                               String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(":message-type", "exception");
-        headers.put(":exception-type", exceptionType);
+        headers.put(":message-type", messageType);
+        headers.put(typeHeader, type);
         headers.put(":content-type", contentType);
-        return message(headers, payload);
+        return headers;
     }
 
     static byte[] message(Map<String, String> headers, byte[] payload) {
