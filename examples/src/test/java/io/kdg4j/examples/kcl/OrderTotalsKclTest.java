@@ -131,26 +131,30 @@ class OrderTotalsKclTest {
     }
 
     /**
-     * Two workers: the first reads while the orders arrive, a second joins mid-run, then the first shuts down and
-     * the second takes over its leases and finishes. Every order is seen. A shard's records are seen twice only
-     * where its lease moved: the second worker resumes at the first one's last checkpoint, so what it reads again
-     * is exactly what the first read after that checkpoint (at-least-once, as the KCL promises).
+     * Two workers: the first reads the orders there are, a second joins, then the first shuts down and the second
+     * takes over its leases and reads the orders sent after that. Every order is seen. A shard's records are seen
+     * twice only where its lease moved: the second worker resumes at the first one's last checkpoint, so what it
+     * reads again is exactly what the first read after that checkpoint (at-least-once, as the KCL promises).
      */
     @Test
     void aSecondWorker_takesOverTheLeases_whenTheFirstShutsDown(
-            @KinesisGenerator(stream = "handover", shards = 4, schema = "orders", records = ORDERS,
-                              recordsPerSecond = 500, seed = "8") RunningGenerator generator,
-            AwsEndpoint aws) throws Exception {
+            @KinesisGenerator(stream = "handover", shards = 4, schema = "orders", records = 2_000, seed = "8")
+            RunningGenerator firstOrders, AwsEndpoint aws) throws Exception {
+        firstOrders.awaitCompletion(Duration.ofSeconds(60));
         String application = application();
         OrderTotals first = new OrderTotals();
         OrderTotals second = new OrderTotals();
         // the second worker starts once the first is reading: KCL 3 workers that start at the same instant race
         // to write the application's first coordinator state, and the loser fails its start-up (on AWS too)
         try (KclWorker one = new KclWorker(aws, "handover", application, "worker-1", first)) {
-            await().atMost(KCL_START_AND_READ).until(() -> first.recordsProcessed() > 1_000);
+            await().atMost(KCL_START_AND_READ).until(() -> first.recordsProcessed() >= 2_000);
             try (KclWorker two = new KclWorker(aws, "handover", application, "worker-2", second)) {
                 one.stop();
-                generator.awaitCompletion(Duration.ofSeconds(60));
+                try (KinesisSink sink = KinesisSink.builder(aws, "handover").build()) {
+                    RunSummary more = Generator.from(orders()).seed(9).limit(ORDERS - 2_000).to(sink).start()
+                            .awaitCompletion(Duration.ofSeconds(60));
+                    assertThat(more.acked()).isEqualTo(ORDERS - 2_000);
+                }
                 await().atMost(KCL_START_AND_READ).until(() -> distinct(first, second).size() >= ORDERS);
             }
         }
