@@ -26,7 +26,8 @@ class BomTest {
         String version = property(parent, "version");
         assertThat(property(bom, "kdg4j.version")).isEqualTo(version);
         assertThat(Files.readString(bom)).contains("<artifactId>kdg4j-bom</artifactId>\n  <version>" + version);
-        for (String module : new String[] {"generator-core", "generator-aws", "generator-local", "generator-junit"}) {
+        for (String module : new String[] {"generator-core", "generator-aws", "generator-local", "generator-junit",
+            "generator-flink"}) {
             assertThat(Files.readString(bom)).contains("<artifactId>" + module + "</artifactId>");
         }
     }

@@ -85,6 +85,14 @@ public final class Records {
         return new Maker().make(index);
     }
 
+    /**
+     * A maker of records by index for one thread: cheaper than {@link #get(long)} when one thread makes many
+     * records in an order of its own (a Flink source's subtask, a partition of indexes).
+     */
+    public Maker maker() {
+        return new Maker();
+    }
+
     /** This share's records, unbounded (use {@code limit}). */
     public Stream<GeneratedRecord> stream() {
         return stream(Long.MAX_VALUE);
@@ -104,11 +112,15 @@ public final class Records {
     }
 
     /** One generator, encoder buffer and the means to make a {@link GeneratedRecord}; one per thread. */
-    private final class Maker {
+    public final class Maker {
         private final RecordGenerator generator = RecordGenerator.of(schema, seed, clock);
         private final ByteOutput out = new ByteOutput(512);
 
-        GeneratedRecord make(long index) {
+        private Maker() {
+        }
+
+        /** Record {@code index} of the run. */
+        public GeneratedRecord make(long index) {
             out.reset();
             encoder.encode(generator.generate(index), out);
             return GeneratedRecord.wrap(index, generator.partitionKey(), out.toByteArray());

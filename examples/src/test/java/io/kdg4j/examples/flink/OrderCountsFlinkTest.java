@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Flink 1.20 job, on a local MiniCluster, reading generated orders from the embedded backend and counting orders
- * per customer: the counts equal those of the seeded records. Once with Flink's long-standing Kinesis consumer
- * (polling, by stream name), once with its newer source (by stream ARN). No Docker, no AWS.
+ * per customer: the counts equal those of the seeded records. With Flink's long-standing Kinesis consumer, polling
+ * and with enhanced fan-out (by stream name), and with its newer source (by stream ARN). No Docker, no AWS.
  */
 @KinesisTest(backend = Backend.EMBEDDED)
 class OrderCountsFlinkTest {
@@ -58,7 +58,35 @@ class OrderCountsFlinkTest {
             @KinesisGenerator(stream = "flink-orders", shards = 4, schema = "orders", records = ORDERS, seed = "12")
             RunningGenerator generator, AwsEndpoint aws) throws Exception {
         generator.awaitCompletion(Duration.ofSeconds(60));
-        COUNTS.clear();
+        Properties consumer = consumerProperties(aws);
+        consumer.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS, "200");
+        runCountingJob(new FlinkKinesisConsumer<>("flink-orders", new SimpleStringSchema(), consumer));
+        assertThat(COUNTS).isEqualTo(expectedCounts(12));
+    }
+
+    /**
+     * The same consumer with enhanced fan-out: it registers a stream consumer and reads each shard through
+     * SubscribeToShard over HTTP/2. (The newer source has no fan-out in connector 4.3.0.)
+     */
+    @Test
+    void theFlinkJob_withEnhancedFanOut_countsEveryOrderToo(
+            @KinesisGenerator(stream = "flink-efo-orders", shards = 4, schema = "orders", records = ORDERS,
+                              seed = "14") RunningGenerator generator, AwsEndpoint aws,
+            software.amazon.awssdk.services.kinesis.KinesisClient kinesis) throws Exception {
+        generator.awaitCompletion(Duration.ofSeconds(60));
+        Properties consumer = consumerProperties(aws);
+        consumer.setProperty(ConsumerConfigConstants.RECORD_PUBLISHER_TYPE,
+                ConsumerConfigConstants.RecordPublisherType.EFO.name());
+        consumer.setProperty(ConsumerConfigConstants.EFO_CONSUMER_NAME, "order-counts");
+        runCountingJob(new FlinkKinesisConsumer<>("flink-efo-orders", new SimpleStringSchema(), consumer));
+        assertThat(COUNTS).isEqualTo(expectedCounts(14));
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("flink-efo-orders")).streamDescriptionSummary()
+                .streamARN();
+        assertThat(kinesis.listStreamConsumers(b -> b.streamARN(arn)).consumers())
+                .extracting(c -> c.consumerName()).containsExactly("order-counts");
+    }
+
+    private static Properties consumerProperties(AwsEndpoint aws) {
         Properties consumer = new Properties();
         consumer.setProperty(AWSConfigConstants.AWS_REGION, aws.region().id());
         consumer.setProperty(AWSConfigConstants.AWS_ENDPOINT, aws.endpoint().toString());
@@ -66,10 +94,13 @@ class OrderCountsFlinkTest {
         consumer.setProperty(AWSConfigConstants.AWS_ACCESS_KEY_ID, "test");
         consumer.setProperty(AWSConfigConstants.AWS_SECRET_ACCESS_KEY, "test");
         consumer.setProperty(ConsumerConfigConstants.STREAM_INITIAL_POSITION, "TRIM_HORIZON");
-        consumer.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS, "200");
+        return consumer;
+    }
 
+    private static void runCountingJob(FlinkKinesisConsumer<String> source) throws Exception {
+        COUNTS.clear();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        env.addSource(new FlinkKinesisConsumer<>("flink-orders", new SimpleStringSchema(), consumer))
+        env.addSource(source)
                 .map(OrderCountsFlinkTest::customerOf).returns(Types.TUPLE(Types.STRING, Types.LONG))
                 .keyBy(order -> order.f0).sum(1)
                 .addSink(new LatestCount());
@@ -80,7 +111,6 @@ class OrderCountsFlinkTest {
         } finally {
             job.cancel().get();
         }
-        assertThat(COUNTS).isEqualTo(expectedCounts(12));
     }
 
     /** Flink's newer Kinesis source (FLIP-27), which addresses the stream by its ARN. */

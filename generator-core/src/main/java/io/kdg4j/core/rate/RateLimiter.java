@@ -90,6 +90,24 @@ public final class RateLimiter {
     }
 
     /**
+     * Counts one record of {@code bytes} and returns true if it may go now; returns false, counting nothing, if
+     * the schedule says it must wait. For callers that must not block (a Flink source's reader thread).
+     */
+    public synchronized boolean tryAcquire(int bytes) {
+        long now = ticker.nanoTime();
+        if (!started) {
+            started = true;
+            startNanos = now;
+        }
+        if (secondsToWait((now - startNanos) / 1e9) > 0) {
+            return false;
+        }
+        granted++;
+        grantedBytes += bytes;
+        return true;
+    }
+
+    /**
      * Starts the schedule at {@code nanos} (a {@link Ticker#nanoTime()} reading) instead of at the first
      * {@link #acquire}: a run's clock and its rate then share one origin. No effect once started.
      */

@@ -30,6 +30,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void tryAcquire_grantsWhatIsDue_andRefusesTheRest_withoutWaiting() {
+        RateLimiter limiter = RateLimiter.of(RateProfile.constant(1_000), 0, ticker);
+        assertThat(limiter.tryAcquire(10)).isTrue(); // record 0 is due at the start
+        assertThat(limiter.tryAcquire(10)).isFalse(); // record 1 is due at 1 ms
+        assertThat(ticker.nanoTime()).isZero();
+        ticker.sleep(10_500_000); // 10.5 ms: records 1 to 10 fall due
+        int granted = 0;
+        while (limiter.tryAcquire(10)) {
+            granted++;
+        }
+        assertThat(granted).isEqualTo(10);
+        assertThat(limiter.granted()).isEqualTo(11);
+    }
+
+    @Test
     void records_areSpreadInsideTheSecond_notSentInOneBurst() {
         RateLimiter limiter = RateLimiter.of(RateProfile.constant(1_000), 0, ticker);
         long[] sentAt = new long[1_000];
