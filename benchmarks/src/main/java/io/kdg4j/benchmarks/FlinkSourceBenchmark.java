@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
 public class FlinkSourceBenchmark {
-    static final int RECORDS = 2_000_000;
+    static final int RECORDS = 6_000_000;
     static final int SENT_RECORDS = 400_000;
     private MiniCluster cluster;
     private LocalEmulator emulator;

@@ -38,6 +38,11 @@ public final class Kdg implements Runnable {
         return execute(new Kdg(stdout, false), stderr, args);
     }
 
+    /** Parses a command line without running it: throws picocli's ParameterException for a bad flag. */
+    static CommandLine.ParseResult parse(String... args) {
+        return new CommandLine(new Kdg(OutputStream.nullOutputStream(), false)).parseArgs(args);
+    }
+
     private static int execute(Kdg kdg, PrintWriter stderr, String... args) {
         CommandLine commandLine = new CommandLine(kdg);
         commandLine.setErr(stderr);
