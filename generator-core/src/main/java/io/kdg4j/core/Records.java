@@ -121,9 +121,15 @@ public final class Records {
 
         /** Record {@code index} of the run. */
         public GeneratedRecord make(long index) {
+            byte[] data = data(index);
+            return GeneratedRecord.wrap(index, generator.partitionKey(), data);
+        }
+
+        /** The encoded bytes of record {@code index}, in an array of their own. */
+        public byte[] data(long index) {
             out.reset();
             encoder.encode(generator.generate(index), out);
-            return GeneratedRecord.wrap(index, generator.partitionKey(), out.toByteArray());
+            return out.toByteArray();
         }
     }
 

@@ -19,6 +19,6 @@ final class BytesFunction implements GeneratorFunction<Long, byte[]> {
 
     @Override
     public byte[] map(Long index) {
-        return records.map(index).bytes();
+        return records.data(index);
     }
 }

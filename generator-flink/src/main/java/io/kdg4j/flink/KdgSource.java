@@ -32,6 +32,7 @@ public final class KdgSource {
     private final RecordRecipe recipe;
     private final long seed;
     private final long records;
+    /** Null for as fast as the job goes. */
     private final RateLimiterStrategy rate;
     private final Instant fixedClock;
 
@@ -62,8 +63,7 @@ public final class KdgSource {
     }
 
     private static KdgSource of(RecordRecipe recipe) {
-        return new KdgSource(recipe, new SplittableRandom().nextLong(), Long.MAX_VALUE, RateLimiterStrategy.noOp(),
-                null);
+        return new KdgSource(recipe, new SplittableRandom().nextLong(), Long.MAX_VALUE, null, null);
     }
 
     public KdgSource seed(long seed) {

@@ -40,4 +40,9 @@ final class RecordFunction implements GeneratorFunction<Long, GeneratedRecord> {
     public GeneratedRecord map(Long index) {
         return maker.make(index);
     }
+
+    /** Record n's bytes only. */
+    byte[] data(long index) {
+        return maker.data(index);
+    }
 }
