@@ -27,7 +27,7 @@ class BomTest {
         assertThat(property(bom, "kdg4j.version")).isEqualTo(version);
         assertThat(Files.readString(bom)).contains("<artifactId>kdg4j-bom</artifactId>\n  <version>" + version);
         for (String module : new String[] {"generator-core", "generator-aws", "generator-local", "generator-junit",
-            "generator-flink"}) {
+            "generator-flink", "generator-formats"}) {
             assertThat(Files.readString(bom)).contains("<artifactId>" + module + "</artifactId>");
         }
     }

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /** The {@code --format} flag: which encoder writes the records, checked against what the records are. */
 final class Formats {
-    static final List<String> NAMES = List.of("json", "jsonl", "csv", "text");
+    static final List<String> NAMES = List.of("json", "jsonl", "csv", "text", "avro", "protobuf");
+    private static final List<String> BINARY = List.of("avro", "protobuf");
     private static final JsonFactory JSON = new JsonFactory();
 
     private Formats() {
@@ -24,11 +25,29 @@ final class Formats {
      * JSON already: {@code json} and {@code jsonl} then write that text as it is, after checking that the first
      * record parses, rather than wrap it in a JSON string; {@code csv} needs fields, which a template has not.
      */
-    static RecordEncoder encoder(String format, RecordSource.Resolved resolved, RecordSchema schema) {
+    static RecordEncoder encoder(String format, RecordSource.Resolved resolved, RecordSchema schema,
+                                 SchemaOptions options) {
+        return options.framed(unframed(format, resolved, schema, options));
+    }
+
+    /** Whether {@code format} (or the source's default) writes binary records, which a terminal cannot show. */
+    static boolean isBinary(String format) {
+        return format != null && BINARY.contains(format.toLowerCase(Locale.ROOT));
+    }
+
+    private static RecordEncoder unframed(String format, RecordSource.Resolved resolved, RecordSchema schema,
+                                          SchemaOptions options) {
         String chosen = format != null ? format.toLowerCase(Locale.ROOT) : resolved.defaultFormat();
         if (!NAMES.contains(chosen)) {
             throw new KdgException("--format must be one of " + String.join(", ", NAMES) + " but was '" + format
                     + "'");
+        }
+        if (BINARY.contains(chosen)) {
+            if (resolved.isTemplate()) {
+                throw new KdgException("--format " + chosen + " needs a record with fields, but a KDG template's "
+                        + "records are text: use a preset or a schema, or --format text");
+            }
+            return options.binary(chosen, schema);
         }
         if (!resolved.isTemplate()) {
             return Encoders.forFormat(chosen, schema);

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -46,8 +47,16 @@ final class PreviewCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, jsonl, csv or text (default: text for templates and apache-log, else json).")
+            description = "json, jsonl, csv, text, avro or protobuf (default: text for templates and apache-log, "
+                    + "else json). Avro and Protobuf records are binary: each is printed in base64, one per line.")
     String format;
+
+    @Mixin
+    SchemaOptions schemaOptions;
+
+    @Option(names = "--print-schema", description = "With --format avro or protobuf: print the schema the records are "
+            + "written with (Avro JSON, or a .proto file) instead of the records.")
+    boolean printSchema;
 
     @Option(names = "--instance", paramLabel = "i/N", defaultValue = "0/1",
             description = "Print only share i of N of the record indexes (i, i+N, i+2N... below --count).")
@@ -72,15 +81,51 @@ final class PreviewCommand implements Callable<Integer> {
         }
         RecordSource.Resolved resolved = source.resolve(spec.commandLine().getErr());
         RecordSchema schema = resolved.schema();
-        RecordEncoder encoder = Formats.encoder(format, resolved, schema);
+        RecordEncoder encoder = Formats.encoder(format, resolved, schema, schemaOptions);
+        if (printSchema) {
+            return printSchema(encoder);
+        }
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         if (seed == null) {
             spec.commandLine().getErr().println("kdg: seed " + runSeed + " (pass --seed " + runSeed
                     + " to get these records again)");
         }
         RecordGenerator generator = RecordGenerator.of(schema, runSeed, clock(seed != null));
-        write(generator, encoder, share, kdg.stdout());
+        write(generator, Formats.isBinary(format) || schemaOptions.glueSchemaVersionId != null
+                ? new Base64Lines(encoder) : encoder, share, kdg.stdout());
         return 0;
+    }
+
+    private int printSchema(RecordEncoder encoder) throws IOException {
+        RecordEncoder unframed = encoder instanceof io.kdg4j.formats.glue.GlueSchemaRegistryFraming framed
+                ? framed.inner() : encoder;
+        String schemaText;
+        if (unframed instanceof io.kdg4j.formats.avro.AvroEncoder avro) {
+            schemaText = avro.schema().toString(true);
+        } else if (unframed instanceof io.kdg4j.formats.protobuf.ProtobufEncoder protobuf) {
+            schemaText = io.kdg4j.formats.protobuf.ProtobufSchemas.protoText(protobuf.descriptor());
+        } else {
+            throw new ParameterException(spec.commandLine(), "--print-schema needs --format avro or protobuf");
+        }
+        kdg.stdout().write((schemaText.endsWith("\n") ? schemaText : schemaText + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        kdg.stdout().flush();
+        return 0;
+    }
+
+    /** Binary records in base64, so each fits on a line (and pastes into {@code aws kinesis put-record --data}). */
+    private record Base64Lines(RecordEncoder binary) implements RecordEncoder {
+        @Override
+        public void encode(io.kdg4j.core.record.RecordTape record, ByteOutput out) {
+            ByteOutput raw = new ByteOutput();
+            binary.encode(record, raw);
+            out.writeAscii(java.util.Base64.getEncoder().encodeToString(raw.toByteArray()));
+        }
+
+        @Override
+        public String name() {
+            return binary.name();
+        }
     }
 
     private void write(RecordGenerator generator, RecordEncoder encoder, InstanceShare share, OutputStream stdout)

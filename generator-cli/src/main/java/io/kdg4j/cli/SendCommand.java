@@ -148,8 +148,12 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
     String instance;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, jsonl, csv or text (default: text for templates and apache-log, else json).")
+            description = "json, jsonl, csv, text, avro or protobuf (default: text for templates and apache-log, "
+                    + "else json).")
     String format;
+
+    @Mixin
+    SchemaOptions schemaOptions;
 
     @Option(names = "--drain-timeout", paramLabel = "D", defaultValue = "10s",
             description = "After Ctrl-C, how long to wait for the records in flight to be answered before the "
@@ -191,7 +195,7 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
                 : resolved.schema().partitionKey(partitionKeySpec(partitionKey));
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         checkPartitionKey(schema, runSeed);
-        RecordEncoder encoder = Formats.encoder(format, resolved, schema);
+        RecordEncoder encoder = Formats.encoder(format, resolved, schema, schemaOptions);
         Generator generator = Generator.from(schema).seed(runSeed).encoder(encoder)
                 .share(settings.share).rate(settings.rate);
         if (settings.records != null) {
@@ -263,6 +267,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
     private RecordSink sinkFor(AwsEndpoint aws) {
         if (target.deliveryStream != null) {
             FirehoseSink.Builder firehose = FirehoseSink.builder(aws, target.deliveryStream);
+            if (Formats.isBinary(format)) {
+                firehose.delimiter(""); // a line break would be a byte of the next binary record
+            }
             if (inOrder) {
                 firehose.batch(BatchConfig.firehoseDefaults().withMaxConcurrentRequests(1));
             }

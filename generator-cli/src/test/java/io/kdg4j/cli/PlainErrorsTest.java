@@ -104,14 +104,14 @@ class PlainErrorsTest {
     void anUnknownFormat_namesTheFlag_andEveryFormat() {
         PreviewCommandTest.Run run = kdg("preview", "--preset", "iot", "--format", "xml");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr().strip()).isEqualTo("kdg: --format must be one of json, jsonl, csv, text but was "
-                + "'xml'");
+        assertThat(run.stderr().strip()).isEqualTo("kdg: --format must be one of json, jsonl, csv, text, avro, "
+                + "protobuf but was 'xml'");
     }
 
     @Test
     void theHelp_showsTheTemplateExample_andTheFormats() {
         PreviewCommandTest.Run run = kdg("send", "--help");
-        assertThat(run.stdout()).contains("${region}-${id}").contains("json, jsonl, csv or text")
+        assertThat(run.stdout()).contains("${region}-${id}").contains("json, jsonl, csv, text, avro or protobuf")
                 .doesNotContain("null-null");
     }
 }

@@ -148,7 +148,7 @@ class PreviewCommandTest {
         assertThat(badCount.stderr()).contains("--count must be >= 0 but was -1");
         Run badFormat = kdg("preview", "--preset", "sakila", "--format", "xml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
-        assertThat(badFormat.stderr()).contains("format must be one of json, jsonl, csv, text but was 'xml'");
+        assertThat(badFormat.stderr()).contains("format must be one of json, jsonl, csv, text, avro, protobuf but was 'xml'");
         Run badClock = kdg("preview", "--preset", "sakila", "--clock", "yesterday");
         assertThat(badClock.exitCode()).isEqualTo(2);
         assertThat(badClock.stderr()).contains("--clock must be 'now' or an ISO-8601 instant");
