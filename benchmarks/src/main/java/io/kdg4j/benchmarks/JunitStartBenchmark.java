@@ -1,20 +1,16 @@
 package io.kdg4j.benchmarks;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 import io.kdg4j.junit.KinesisExtension;
 import io.kdg4j.junit.KinesisGenerator;
 import io.kdg4j.junit.KinesisTest;
 import io.kdg4j.junit.RunningGenerator;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -106,17 +102,8 @@ public class JunitStartBenchmark {
 
     @Benchmark
     public long engineStartToFirstAck(FromClassStart fromClassStart) throws InterruptedException {
-        // as Maven Surefire and Gradle run tests: a launcher session (whose listeners load from the classpath),
-        // then discovery and execution
-        engine = new Thread(() -> {
-            try (LauncherSession session = LauncherFactory.openSession()) {
-                session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
-                        .configurationParameter(KinesisExtension.BACKEND, "embedded")
-                        .configurationParameter(KinesisExtension.WARM_UP, Boolean.toString(warmUp))
-                        .selectors(selectClass(Orders.class)).build());
-            }
-        });
-        engine.start();
+        engine = JunitEngine.start(Orders.class, Map.of(KinesisExtension.BACKEND, "embedded",
+                KinesisExtension.WARM_UP, Boolean.toString(warmUp)));
         if (!firstAck.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no record was acked within 60 s");
         }

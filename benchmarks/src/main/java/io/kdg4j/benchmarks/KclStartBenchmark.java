@@ -1,21 +1,17 @@
 package io.kdg4j.benchmarks;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 import io.kdg4j.aws.AwsEndpoint;
 import io.kdg4j.junit.KinesisExtension;
 import io.kdg4j.junit.KinesisGenerator;
 import io.kdg4j.junit.KinesisTest;
 import io.kdg4j.junit.RunningGenerator;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -161,14 +157,7 @@ public class KclStartBenchmark {
 
     @Benchmark
     public long classStartToFirstRecord(Parts parts) throws InterruptedException {
-        engine = new Thread(() -> {
-            try (LauncherSession session = LauncherFactory.openSession()) {
-                session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
-                        .configurationParameter(KinesisExtension.BACKEND, "embedded")
-                        .selectors(selectClass(OrdersConsumer.class)).build());
-            }
-        });
-        engine.start();
+        engine = JunitEngine.start(OrdersConsumer.class, Map.of(KinesisExtension.BACKEND, "embedded"));
         if (!firstRecord.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no record was processed within 120 s");
         }

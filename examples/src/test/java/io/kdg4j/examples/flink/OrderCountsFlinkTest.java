@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -30,6 +31,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kinesis.source.KinesisStreamsSource;
 import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.SinkFunction;
 import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
@@ -98,9 +100,15 @@ class OrderCountsFlinkTest {
     }
 
     private static void runCountingJob(FlinkKinesisConsumer<String> source) throws Exception {
+        runCountingJob(env -> env.addSource(source));
+    }
+
+    /** Counts the orders of the stream that {@code source} adds to the job, per customer, until all are counted. */
+    private static void runCountingJob(Function<StreamExecutionEnvironment, DataStream<String>> source)
+            throws Exception {
         COUNTS.clear();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        env.addSource(source)
+        source.apply(env)
                 .map(OrderCountsFlinkTest::customerOf).returns(Types.TUPLE(Types.STRING, Types.LONG))
                 .keyBy(order -> order.f0).sum(1)
                 .addSink(new LatestCount());
@@ -133,20 +141,8 @@ class OrderCountsFlinkTest {
         config.setString("aws.credentials.provider.basic.secretkey", "test");
         KinesisStreamsSource<String> source = KinesisStreamsSource.<String>builder().setStreamArn(arn)
                 .setSourceConfig(config).setDeserializationSchema(new SimpleStringSchema()).build();
-
-        COUNTS.clear();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "orders by ARN", Types.STRING)
-                .map(OrderCountsFlinkTest::customerOf).returns(Types.TUPLE(Types.STRING, Types.LONG))
-                .keyBy(order -> order.f0).sum(1)
-                .addSink(new LatestCount());
-        JobClient job = env.executeAsync("order counts by ARN");
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> COUNTS.values().stream().mapToLong(Long::longValue)
-                    .sum() >= ORDERS);
-        } finally {
-            job.cancel().get();
-        }
+        runCountingJob(env -> env.fromSource(source, WatermarkStrategy.noWatermarks(), "orders by ARN",
+                Types.STRING));
         assertThat(COUNTS).isEqualTo(expectedCounts(13));
     }
 
