@@ -8,6 +8,7 @@ import io.kdg4j.core.schema.ConstantSpec;
 import io.kdg4j.core.schema.DecimalRangeSpec;
 import io.kdg4j.core.schema.DerivedSpec;
 import io.kdg4j.core.schema.DoubleRangeSpec;
+import io.kdg4j.core.schema.EventSpec;
 import io.kdg4j.core.schema.ExponentialSpec;
 import io.kdg4j.core.schema.FakerSpec;
 import io.kdg4j.core.schema.FieldSpec;
@@ -16,6 +17,9 @@ import io.kdg4j.core.schema.GeoPointSpec;
 import io.kdg4j.core.schema.LongRangeSpec;
 import io.kdg4j.core.schema.NormalSpec;
 import io.kdg4j.core.schema.ObjectSpec;
+import io.kdg4j.core.schema.RefSpec;
+import io.kdg4j.core.scenario.Pick;
+import io.kdg4j.core.scenario.Population;
 import io.kdg4j.core.schema.SequenceSpec;
 import io.kdg4j.core.schema.Specs;
 import io.kdg4j.core.schema.SwitchSpec;
@@ -275,5 +279,36 @@ public final class Fields {
     /** Text joined from literals and generated values, e.g. {@code concat("ORD-", integers(1000, 9999))}. */
     public static ConcatSpec concat(Object... parts) {
         return new ConcatSpec(Specs.toSpecs(Arrays.asList(parts)));
+    }
+
+    // ----- entities and events (scenarios) -----
+
+    /**
+     * The key of an entity of {@code population}, picked uniformly; {@code ref(customers).field("tier")} copies
+     * an attribute instead, {@code .zipf(1.1)} makes a few entities hot. Every reference to one population in a
+     * record refers to the same entity.
+     */
+    public static RefSpec ref(Population population) {
+        return new RefSpec(population, null, Pick.UNIFORM);
+    }
+
+    /** The scenario event's time, ISO-8601 UTC with milliseconds (the clock's time outside a scenario). */
+    public static EventSpec eventTime() {
+        return new EventSpec(EventSpec.Part.TIME_ISO);
+    }
+
+    /** The scenario event's time in epoch milliseconds. */
+    public static EventSpec eventTimeMillis() {
+        return new EventSpec(EventSpec.Part.TIME_MILLIS);
+    }
+
+    /** The entity's own event number in its stream: 0, 1, 2... (the record index outside a scenario). */
+    public static EventSpec eventSequence() {
+        return new EventSpec(EventSpec.Part.SEQUENCE);
+    }
+
+    /** The state machine state the event enters (null where there is no machine). */
+    public static EventSpec eventState() {
+        return new EventSpec(EventSpec.Part.STATE);
     }
 }

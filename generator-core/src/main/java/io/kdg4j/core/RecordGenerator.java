@@ -1,6 +1,7 @@
 package io.kdg4j.core;
 
 import io.kdg4j.core.internal.CompiledSchema;
+import io.kdg4j.core.internal.EventSlot;
 import io.kdg4j.core.internal.GenContext;
 import io.kdg4j.core.record.RecordTape;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class RecordGenerator {
         this.schema = schema.compiled();
         this.seed = seed;
         this.context = this.schema.newContext(tape, Objects.requireNonNull(clock, "clock"));
+        this.context.runSeed(seed);
     }
 
     /** A generator on the system UTC clock. */
@@ -48,6 +50,22 @@ public final class RecordGenerator {
         schema.generate(context, lastRecordSeed, index);
         generated = true;
         return tape;
+    }
+
+    /**
+     * Makes a record whose randomness comes from {@code recordSeed} rather than from its index: a scenario
+     * seeds an event from what it is (entity, sequence), not from where it falls in the run.
+     */
+    public RecordTape generateSeeded(long recordSeed, long index) {
+        lastRecordSeed = recordSeed;
+        schema.generate(context, recordSeed, index);
+        generated = true;
+        return tape;
+    }
+
+    /** Makes every following record describe the event in {@code slot} (the scenario sets it before each). */
+    public void describeEvents(EventSlot slot) {
+        context.event(slot);
     }
 
     /** The partition key of the record last made by {@link #generate(long)}. */

@@ -37,6 +37,8 @@ public final class CompiledSchema {
     /** Writes record {@code index} onto the context's tape, replacing what was there. */
     public void generate(GenContext ctx, long recordSeed, long index) {
         ctx.index = index;
+        ctx.recordSeed = recordSeed;
+        ctx.generation++;
         ctx.tape.reset();
         root.generate(ctx, recordSeed);
     }

@@ -18,6 +18,12 @@ public final class GenContext {
     final Object[] state;
     final StringBuilder text = new StringBuilder(64);
     long index;
+    /** The run's seed (entity tables derive theirs from it), this record's seed, and a count of records made. */
+    long runSeed;
+    long recordSeed;
+    long generation;
+    /** The scenario event the record describes, or null outside a scenario. */
+    EventSlot event;
 
     private final List<Locale> locales;
     private final Faker[] fakers;
@@ -30,6 +36,16 @@ public final class GenContext {
         this.state = new Object[stateCount];
         this.locales = locales;
         this.fakers = new Faker[locales.size()];
+    }
+
+    /** Called once by the generator that owns this context. */
+    public void runSeed(long seed) {
+        this.runSeed = seed;
+    }
+
+    /** Makes the following records describe scenario events (set before each record). */
+    public void event(EventSlot slot) {
+        this.event = slot;
     }
 
     /** This generator's Faker for a locale, drawing from {@link #rng}; made on first use (it is costly). */

@@ -10,6 +10,7 @@ import io.kdg4j.core.schema.ConstantSpec;
 import io.kdg4j.core.schema.DecimalRangeSpec;
 import io.kdg4j.core.schema.DerivedSpec;
 import io.kdg4j.core.schema.DoubleRangeSpec;
+import io.kdg4j.core.schema.EventSpec;
 import io.kdg4j.core.schema.ExponentialSpec;
 import io.kdg4j.core.schema.FakerSpec;
 import io.kdg4j.core.schema.FieldSpec;
@@ -19,6 +20,9 @@ import io.kdg4j.core.schema.NormalSpec;
 import io.kdg4j.core.schema.NullableSpec;
 import io.kdg4j.core.schema.ObjectSpec;
 import io.kdg4j.core.schema.PartitionKeySpec;
+import io.kdg4j.core.schema.RefSpec;
+import io.kdg4j.core.scenario.Pick;
+import io.kdg4j.core.scenario.Population;
 import io.kdg4j.core.schema.SequenceSpec;
 import io.kdg4j.core.schema.SwitchSpec;
 import io.kdg4j.core.schema.TemplateSpec;
@@ -56,6 +60,8 @@ public final class SchemaCompiler {
     private final Set<Integer> referencedSlots = new java.util.HashSet<>();
     private final Locale defaultLocale;
     private int stateCount;
+    private final Map<Population, RefSpec> firstReference = new HashMap<>();
+    private final Map<Population, Integer> referenceSlots = new HashMap<>();
 
     private SchemaCompiler(Locale defaultLocale) {
         this.defaultLocale = defaultLocale;
@@ -127,6 +133,10 @@ public final class SchemaCompiler {
             return switchOn(s, path, scope);
         } else if (spec instanceof GeoPointSpec g) {
             return geoPoint(g, path);
+        } else if (spec instanceof RefSpec r) {
+            return reference(r, path);
+        } else if (spec instanceof EventSpec e) {
+            return new EventNode(e.part());
         }
         return problem(path, "has an unsupported spec " + spec.getClass().getName());
     }
@@ -541,6 +551,52 @@ public final class SchemaCompiler {
             }
         }
         return ok ? new ConcatNode(parts, constants) : null;
+    }
+
+    /** References to one population share a state slot (one entity per record), so they must pick alike. */
+    private Node reference(RefSpec r, String path) {
+        Population population = r.population();
+        RefSpec first = firstReference.putIfAbsent(population, r);
+        if (first != null && !first.pick().equals(r.pick())) {
+            return problem(path, "refers to population '" + population.name() + "' with pick " + r.pick()
+                    + " but another field of the record picks with " + first.pick()
+                    + "; a record picks one entity per population, so every reference must pick alike");
+        }
+        if (r.pick() instanceof Pick.Zipf z && !(z.exponent() > 0 && Double.isFinite(z.exponent()))) {
+            return problem(path, "Zipf exponent must be positive and finite but was " + z.exponent());
+        }
+        if (r.pick() instanceof Pick.Weighted w && !knownAttribute(population, w.field())) {
+            return problem(path, "weights read attribute '" + w.field() + "', which population '"
+                    + population.name() + "' does not have");
+        }
+        if (r.field() != null && !knownAttribute(population, r.field())) {
+            return problem(path, "population '" + population.name() + "' has no attribute '" + r.field() + "'"
+                    + NearestName.of(r.field(), topLevelNames(population)).map(s -> " (did you mean '" + s
+                    + "'?)").orElse(""));
+        }
+        int slot = referenceSlots.computeIfAbsent(population, p -> stateCount++);
+        return new RefNode(population, r.field(), r.pick(), slot);
+    }
+
+    private static boolean knownAttribute(Population population, String path) {
+        ValueSpec current = population.attributes().root();
+        for (String name : path.split("\\.", -1)) {
+            ValueSpec inner = current instanceof NullableSpec n ? n.value() : current;
+            if (!(inner instanceof ObjectSpec object)) {
+                return false;
+            }
+            current = object.fields().stream().filter(f -> f.name().equals(name)).map(FieldSpec::value)
+                    .findFirst().orElse(null);
+            if (current == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> topLevelNames(Population population) {
+        return population.attributes().root() instanceof ObjectSpec o
+                ? o.fields().stream().map(FieldSpec::name).toList() : List.of();
     }
 
     private Node geoPoint(GeoPointSpec g, String path) {

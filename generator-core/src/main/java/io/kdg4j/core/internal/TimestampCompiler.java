@@ -61,7 +61,7 @@ final class TimestampCompiler {
                 stateSlot) : null;
     }
 
-    private static InstantFormatter javaFormatter(String pattern, ZoneId zone) {
+    static InstantFormatter javaFormatter(String pattern, ZoneId zone) {
         DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.US).withZone(zone);
         formatter.format(Instant.EPOCH);
         long tick = showsFractions(pattern) ? 1 : 1000;

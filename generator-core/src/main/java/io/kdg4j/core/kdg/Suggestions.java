@@ -1,51 +1,16 @@
 package io.kdg4j.core.kdg;
 
+import io.kdg4j.core.internal.NearestName;
 import java.util.Collection;
-import java.util.Locale;
 
-/** The nearest known helper name to a misspelt one, by edit distance (case-insensitive). */
+/** The nearest known helper name to a misspelt one. */
 final class Suggestions {
     private Suggestions() {
     }
 
     /** "did you mean x.y?" or null when nothing is close. */
     static String nearest(String name, Collection<String> known) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        if (best == null || bestDistance > Math.max(2, name.length() / 3)) {
-            return null;
-        }
-        return "did you mean " + best + "?" + (bestDistance == 0 ? " (helper names are case-sensitive)" : "");
-    }
-
-    /** Levenshtein distance, two rows; names are short. */
-    static int distance(String a, String b) {
-        if (a.length() > 200 || b.length() > 200) {
-            return Integer.MAX_VALUE;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return NearestName.of(name, known).map(best -> "did you mean " + best + "?"
+                + (best.equalsIgnoreCase(name) ? " (helper names are case-sensitive)" : "")).orElse(null);
     }
 }

@@ -7,7 +7,8 @@ package io.kdg4j.core.schema;
 public sealed interface ValueSpec
         permits ConstantSpec, LongRangeSpec, DoubleRangeSpec, DecimalRangeSpec, BooleanSpec, ChoiceSpec,
         NormalSpec, ExponentialSpec, ZipfSpec, SequenceSpec, UuidSpec, UlidSpec, TimestampSpec, FakerSpec,
-        ObjectSpec, ArraySpec, NullableSpec, DerivedSpec, TemplateSpec, ConcatSpec, SwitchSpec, GeoPointSpec {
+        ObjectSpec, ArraySpec, NullableSpec, DerivedSpec, TemplateSpec, ConcatSpec, SwitchSpec, GeoPointSpec, RefSpec,
+        EventSpec {
 
     /** This value, or JSON null with probability {@code nullRate} (in [0, 1]). */
     default NullableSpec nullable(double nullRate) {
