@@ -1,10 +1,16 @@
 package io.kdg4j.formats;
 
+import static io.kdg4j.core.Fields.concat;
 import static io.kdg4j.core.Fields.decimals;
+import static io.kdg4j.core.Fields.eventSequence;
+import static io.kdg4j.core.Fields.eventState;
+import static io.kdg4j.core.Fields.eventTimeMillis;
 import static io.kdg4j.core.Fields.field;
 import static io.kdg4j.core.Fields.integers;
 import static io.kdg4j.core.Fields.oneOf;
 import static io.kdg4j.core.Fields.record;
+import static io.kdg4j.core.Fields.ref;
+import static io.kdg4j.core.Fields.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +19,7 @@ import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.preset.Presets;
 import io.kdg4j.core.record.ByteOutput;
 import io.kdg4j.core.record.RecordTape;
+import io.kdg4j.core.scenario.Population;
 import io.kdg4j.formats.avro.AvroEncoder;
 import io.kdg4j.formats.avro.AvroSchemas;
 import io.kdg4j.formats.types.ValueType;
@@ -58,6 +65,34 @@ class AvroEncoderTest {
             encoder.encode(tape, out);
             Object read = reader.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
             assertThat(plain(read)).as("%s record %d", preset, i).isEqualTo(Decoded.expected(type, tape.valueAt(0)));
+        }
+    }
+
+    @Test
+    void referencesAndEventFields_takeTheTypesOfWhatTheyCopy_andRoundTrip() throws Exception {
+        Population customers = Population.of("customer", 100, record(
+                field("customer_id", concat("C-", sequence())),
+                field("credit", decimals("0.00", "500.00")),
+                field("visits", integers(0, 90).nullable(0.3))), "customer_id");
+        RecordSchema order = record(field("customer", ref(customers)),
+                field("credit", ref(customers).field("credit")), field("visits", ref(customers).field("visits")),
+                field("at", eventTimeMillis()), field("seq", eventSequence()), field("state", eventState()));
+        AvroEncoder encoder = AvroEncoder.derived(order, "Order", "io.kdg4j.test");
+        assertThat(((LogicalTypes.Decimal) encoder.schema().getField("credit").schema().getLogicalType()).getScale())
+                .isEqualTo(2);
+        assertThat(encoder.schema().getField("visits").schema().isNullable()).isTrue();
+        assertThat(encoder.schema().getField("at").schema().getType()).isEqualTo(Schema.Type.LONG);
+        ValueType type = ValueTypes.of(order);
+        RecordGenerator generator = RecordGenerator.of(order, 4);
+        GenericDatumReader<Object> reader = new GenericDatumReader<>(encoder.schema(), encoder.schema(),
+                withDecimals());
+        ByteOutput out = new ByteOutput();
+        for (long i = 0; i < 200; i++) {
+            RecordTape tape = generator.generate(i);
+            out.reset();
+            encoder.encode(tape, out);
+            Object read = reader.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+            assertThat(plain(read)).as("record %d", i).isEqualTo(Decoded.expected(type, tape.valueAt(0)));
         }
     }
 

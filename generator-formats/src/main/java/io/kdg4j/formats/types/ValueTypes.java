@@ -9,6 +9,7 @@ import io.kdg4j.core.schema.ConstantSpec;
 import io.kdg4j.core.schema.DecimalRangeSpec;
 import io.kdg4j.core.schema.DerivedSpec;
 import io.kdg4j.core.schema.DoubleRangeSpec;
+import io.kdg4j.core.schema.EventSpec;
 import io.kdg4j.core.schema.ExponentialSpec;
 import io.kdg4j.core.schema.FakerSpec;
 import io.kdg4j.core.schema.FieldSpec;
@@ -17,6 +18,7 @@ import io.kdg4j.core.schema.LongRangeSpec;
 import io.kdg4j.core.schema.NormalSpec;
 import io.kdg4j.core.schema.NullableSpec;
 import io.kdg4j.core.schema.ObjectSpec;
+import io.kdg4j.core.schema.RefSpec;
 import io.kdg4j.core.schema.SequenceSpec;
 import io.kdg4j.core.schema.SwitchSpec;
 import io.kdg4j.core.schema.TemplateSpec;
@@ -112,7 +114,34 @@ public final class ValueTypes {
         if (spec instanceof DerivedSpec) {
             return nullable(ValueType.JSON);
         }
+        if (spec instanceof RefSpec ref) {
+            return attributeType(ref.population().attributes().root(), ref.copiedPath());
+        }
+        if (spec instanceof EventSpec event) {
+            return switch (event.part()) {
+                case TIME_ISO -> ValueType.TEXT;
+                case TIME_MILLIS, SEQUENCE -> ValueType.LONG;
+                case STATE, STREAM -> nullable(ValueType.TEXT);
+            };
+        }
         throw new IllegalArgumentException("no type for " + spec.getClass().getSimpleName());
+    }
+
+    /** The type of an entity attribute: the spec at a dotted path of the population's attributes. */
+    private static ValueType attributeType(ValueSpec attributes, String path) {
+        ValueSpec current = attributes;
+        boolean canBeNull = false;
+        for (String name : path.split("\\.")) {
+            if (current instanceof NullableSpec n) {
+                canBeNull |= n.nullRate() > 0;
+                current = n.value();
+            }
+            ObjectSpec object = (ObjectSpec) current;
+            current = object.fields().stream().filter(f -> f.name().equals(name)).map(FieldSpec::value)
+                    .findFirst().orElseThrow();
+        }
+        ValueType type = of(current);
+        return canBeNull ? nullable(type) : type;
     }
 
     private static ValueType number(int precision) {
