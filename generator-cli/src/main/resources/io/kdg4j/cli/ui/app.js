@@ -87,49 +87,82 @@ async function loadTemplates(select) {
   presets.forEach((n) => { const o = element('option', n); o.value = 'preset:' + n; builtIn.appendChild(o); });
   list.append(saved, builtIn);
   if (select) list.value = select;
+  // the list, the name box and the editor always speak of the same template
+  if (select && select.startsWith('saved:')) $('template-name').value = select.substring(6);
 }
 
-async function chooseTemplate() {
+// Template changes (autosave, choose, duplicate, rename, delete) run one after another: an autosave that fires
+// while a duplicate is being saved must not leave the list showing one template and the name box another.
+let templateWork = Promise.resolve();
+let editing = '';   // the saved template whose text is in the editor ('' when unsaved or a preset)
+
+function serially(work) {
+  templateWork = templateWork.then(work, work);
+  return templateWork;
+}
+
+/** Saves an edit not yet saved, under the template it belongs to, before the editor holds another one. */
+function flushAutosave() {
+  if (saveTimer !== null && editing) {
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    saveTemplate(editing);
+  }
+}
+
+function chooseTemplate() {
+  flushAutosave();
   const value = $('template-list').value;
-  const preset = value.startsWith('preset:');
-  $('template').disabled = preset;
-  if (value.startsWith('saved:')) {
-    const name = value.substring(6);
-    const answer = await api('GET', 'templates/' + encodeURIComponent(name));
-    $('template').value = answer.template;
-    $('template-name').value = name;
-  } else if (preset) {
-    $('template-name').value = '';
-    $('template').value = '(the ' + value.substring(7) + ' preset: Test template shows its records)';
-  }
-  checkAsYouType(false);
+  return serially(async () => {
+    const preset = value.startsWith('preset:');
+    $('template').disabled = preset;
+    if (value.startsWith('saved:')) {
+      const name = value.substring(6);
+      const answer = await api('GET', 'templates/' + encodeURIComponent(name));
+      $('template').value = answer.template;
+      $('template-name').value = name;
+      editing = name;
+    } else if (preset) {
+      $('template-name').value = '';
+      $('template').value = '(the ' + value.substring(7) + ' preset: Test template shows its records)';
+      editing = '';
+    } else {
+      $('template-name').value = '';   // "(unsaved)": the text stays, saved only under a new name
+      editing = '';
+    }
+    checkAsYouType(false);
+  });
 }
 
-async function saveTemplate(name) {
-  if (!name) return;
-  try {
-    await api('PUT', 'templates/' + encodeURIComponent(name), { template: $('template').value });
-    $('saved-state').textContent = 'saved as ' + name;
-    $('template-name').value = name;   // a duplicate is what is edited from now on
-    await loadTemplates('saved:' + name);
-  } catch (error) {
-    $('saved-state').textContent = error.message;
-  }
+/** Saves the editor's text (as it is now) under {@code name}, which is what is edited from then on. */
+function saveTemplate(name) {
+  if (!name) return Promise.resolve();
+  const text = $('template').value;
+  return serially(async () => {
+    try {
+      await api('PUT', 'templates/' + encodeURIComponent(name), { template: text });
+      editing = name;
+      $('saved-state').textContent = 'saved as ' + name;
+      await loadTemplates('saved:' + name);
+    } catch (error) {
+      $('saved-state').textContent = error.message;
+    }
+  });
 }
 
 /** Checks the template as it is typed, and saves it when it has a name; a change of template only checks it. */
 function checkAsYouType(save = true) {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(async () => {
+    saveTimer = null;
     if ($('template-list').value.startsWith('preset:')) return;
+    if (save && editing) saveTemplate(editing);
     try {
       await api('POST', 'preview', { template: $('template').value, count: 1 });
       showTemplateError(null);
     } catch (error) {
       showTemplateError(error);
     }
-    const current = $('template-list').value;
-    if (save && current.startsWith('saved:')) saveTemplate(current.substring(6));
   }, 400);
 }
 
@@ -175,7 +208,7 @@ async function importKdg() {
     imported++;
   }
   $('import-state').textContent = imported + ' imported';
-  await loadTemplates('');
+  await serially(() => loadTemplates(editing ? 'saved:' + editing : ''));
 }
 
 async function exportKdg() {
@@ -419,23 +452,33 @@ async function main() {
   $('template-list').addEventListener('change', chooseTemplate);
   $('template-save').addEventListener('click', () => saveTemplate($('template-name').value.trim()));
   $('template-new').addEventListener('click', () => {
-    $('template-list').value = '';
-    $('template-name').value = '';
-    $('template').value = '';
-    $('template').disabled = false;
+    flushAutosave();
+    serially(() => {
+      editing = '';
+      $('template-list').value = '';
+      $('template-name').value = '';
+      $('template').value = '';
+      $('template').disabled = false;
+    });
   });
-  $('template-duplicate').addEventListener('click', () => saveTemplate($('template-name').value.trim() + ' copy'));
-  $('template-rename').addEventListener('click', async () => {
-    const current = $('template-list').value;
+  $('template-duplicate').addEventListener('click', () => {
+    flushAutosave();
+    saveTemplate($('template-name').value.trim() + ' copy');
+  });
+  $('template-rename').addEventListener('click', () => {
+    flushAutosave();
     const to = $('template-name').value.trim();
-    if (!current.startsWith('saved:') || !to) return;
-    try {
-      await api('PUT', 'templates/' + encodeURIComponent(current.substring(6)), { renameTo: to });
-      await loadTemplates('saved:' + to);
-      $('saved-state').textContent = 'renamed to ' + to;
-    } catch (error) {
-      $('saved-state').textContent = error.message;
-    }
+    serially(async () => {
+      if (!editing || !to) return;
+      try {
+        await api('PUT', 'templates/' + encodeURIComponent(editing), { renameTo: to });
+        editing = to;
+        await loadTemplates('saved:' + to);
+        $('saved-state').textContent = 'renamed to ' + to;
+      } catch (error) {
+        $('saved-state').textContent = error.message;
+      }
+    });
   });
   $('import').addEventListener('click', importKdg);
   $('export').addEventListener('click', exportKdg);
@@ -452,11 +495,14 @@ async function main() {
       $('sim-to').value = new Date(Date.parse(today) + 86400000).toISOString().substring(0, 10) + 'T00:00';
     }
   });
-  $('template-delete').addEventListener('click', async () => {
-    const current = $('template-list').value;
-    if (!current.startsWith('saved:')) return;
-    await api('DELETE', 'templates/' + encodeURIComponent(current.substring(6)));
-    await loadTemplates('');
+  $('template-delete').addEventListener('click', () => {
+    if (saveTimer !== null) { clearTimeout(saveTimer); saveTimer = null; }   // its edit goes with it
+    serially(async () => {
+      if (!editing) return;
+      await api('DELETE', 'templates/' + encodeURIComponent(editing));
+      editing = '';
+      await loadTemplates('');
+    });
   });
   $('refresh-destinations').addEventListener('click', () => loadDestinations());
   $('create-stream').addEventListener('click', createStream);

@@ -214,6 +214,13 @@ class UiBrowserIT {
         chooseTemplate("Sensor readings");
         byId("template-duplicate").click();
         waitUpTo(10).until(b -> Files.exists(dir.resolve("templates/Sensor readings copy.kdg")));
+        // the helper's edit, not yet autosaved when Duplicate was clicked, went to the original first
+        waitUpTo(10).until(b -> byId("saved-state").getText().equals("saved as Sensor readings copy"));
+        assertThat(Files.readString(dir.resolve("templates/Sensor readings.kdg"))).isEqualTo("{{name.firstName}}");
+        assertThat(Files.readString(dir.resolve("templates/Sensor readings copy.kdg")))
+                .isEqualTo("{{name.firstName}}");
+        assertThat(byId("template-list").getDomProperty("value")).isEqualTo("saved:Sensor readings copy");
+        assertThat(byId("template-name").getDomProperty("value")).isEqualTo("Sensor readings copy");
         chooseTemplate("Sensor readings copy");
         byId("template-delete").click();
         waitUpTo(10).until(b -> !Files.exists(dir.resolve("templates/Sensor readings copy.kdg")));
