@@ -12,16 +12,28 @@ public final class GeneratedRecord {
     private final long index;
     private final String partitionKey;
     private final byte[] data;
+    private final String route;
 
     /** Takes ownership of {@code data}: the caller must not change it afterwards. */
     public static GeneratedRecord wrap(long index, String partitionKey, byte[] data) {
-        return new GeneratedRecord(index, partitionKey, data);
+        return new GeneratedRecord(index, partitionKey, data, null);
     }
 
-    private GeneratedRecord(long index, String partitionKey, byte[] data) {
+    /** A record for one of several destinations, named by {@code route} (a scenario's stream). */
+    public static GeneratedRecord wrap(long index, String partitionKey, byte[] data, String route) {
+        return new GeneratedRecord(index, partitionKey, data, Objects.requireNonNull(route, "route"));
+    }
+
+    private GeneratedRecord(long index, String partitionKey, byte[] data, String route) {
         this.index = index;
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
         this.data = Objects.requireNonNull(data, "data");
+        this.route = route;
+    }
+
+    /** Which destination the record is for (a scenario's stream name), or null when a run has one. */
+    public String route() {
+        return route;
     }
 
     public long index() {
@@ -55,7 +67,8 @@ public final class GeneratedRecord {
     @Override
     public boolean equals(Object o) {
         return o instanceof GeneratedRecord other && other.index == index
-                && other.partitionKey.equals(partitionKey) && Arrays.equals(other.data, data);
+                && other.partitionKey.equals(partitionKey) && Arrays.equals(other.data, data)
+                && Objects.equals(other.route, route);
     }
 
     @Override
@@ -65,6 +78,7 @@ public final class GeneratedRecord {
 
     @Override
     public String toString() {
-        return "GeneratedRecord[index=" + index + ", partitionKey=" + partitionKey + ", " + text() + "]";
+        return "GeneratedRecord[index=" + index + (route == null ? "" : ", route=" + route) + ", partitionKey="
+                + partitionKey + ", " + text() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.kdg4j.core.run;
 
+import io.kdg4j.core.GeneratedRecord;
 import io.kdg4j.core.InstanceShare;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.Records;
@@ -8,6 +9,7 @@ import io.kdg4j.core.encode.RecordEncoder;
 import io.kdg4j.core.kdg.KdgTemplate;
 import io.kdg4j.core.rate.RateProfile;
 import io.kdg4j.core.rate.Ticker;
+import io.kdg4j.core.scenario.ScenarioEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,8 @@ public final class Generator {
     public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
 
     private final Records records;
+    /** Set instead of records for a scenario's events. */
+    private final ScenarioEvents scenario;
     private final RateProfile rate;
     private final double bytesPerSecond;
     private final long recordLimit;
@@ -44,10 +48,11 @@ public final class Generator {
     private final RecordSink sink;
     private final SimulatedTime simulatedTime;
 
-    private Generator(Records records, RateProfile rate, double bytesPerSecond, long recordLimit,
+    private Generator(Records records, ScenarioEvents scenario, RateProfile rate, double bytesPerSecond, long recordLimit,
                       Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink,
                       SimulatedTime simulatedTime) {
         this.records = records;
+        this.scenario = scenario;
         this.rate = rate;
         this.bytesPerSecond = bytesPerSecond;
         this.recordLimit = recordLimit;
@@ -69,21 +74,31 @@ public final class Generator {
 
     /** The records of {@code records}: its schema, seed, encoder, clock and instance share. */
     public static Generator from(Records records) {
-        return new Generator(Objects.requireNonNull(records, "records"), RateProfile.unlimited(), 0, Long.MAX_VALUE,
+        return new Generator(Objects.requireNonNull(records, "records"), null, RateProfile.unlimited(), 0, Long.MAX_VALUE,
                 null, DEFAULT_MAX_IN_FLIGHT, Ticker.system(), null, null);
     }
 
-    public Generator seed(long seed) {
-        return withRecords(records.seed(seed));
+    /**
+     * A scenario's events, each to the sink of its stream ({@link GeneratedRecord#route()}: use a
+     * {@link RoutingSink}). The rate and the record limit count events of all streams; with {@link #share}, every
+     * instance plans the whole run and sends its entities' events.
+     */
+    public static Generator from(ScenarioEvents events) {
+        return new Generator(null, Objects.requireNonNull(events, "events"), RateProfile.unlimited(), 0,
+                Long.MAX_VALUE, null, DEFAULT_MAX_IN_FLIGHT, Ticker.system(), null, null);
     }
 
-    /** The wall clock of timestamp fields. */
+    public Generator seed(long seed) {
+        return scenario != null ? withScenario(scenario.seed(seed)) : withRecords(records.seed(seed));
+    }
+
+    /** The wall clock of timestamp fields (a scenario: event time zero is the clock's instant now). */
     public Generator clock(Clock clock) {
-        return withRecords(records.clock(clock));
+        return scenario != null ? withScenario(scenario.start(clock.instant())) : withRecords(records.clock(clock));
     }
 
     public Generator encoder(RecordEncoder encoder) {
-        return withRecords(records.encoder(encoder));
+        return scenario != null ? withScenario(scenario.encoder(encoder)) : withRecords(records.encoder(encoder));
     }
 
     /**
@@ -91,7 +106,7 @@ public final class Generator {
      * byte cap, and 1/N (rounded to this share) of the record limit.
      */
     public Generator share(InstanceShare share) {
-        return withRecords(records.share(share));
+        return scenario != null ? withScenario(scenario.share(share)) : withRecords(records.share(share));
     }
 
     /** A constant rate in records per second (> 0). */
@@ -104,7 +119,7 @@ public final class Generator {
     }
 
     public Generator rate(RateProfile profile) {
-        return new Generator(records, Objects.requireNonNull(profile, "profile"), bytesPerSecond, recordLimit,
+        return new Generator(records, scenario, Objects.requireNonNull(profile, "profile"), bytesPerSecond, recordLimit,
                 durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 
@@ -113,7 +128,7 @@ public final class Generator {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("bytesPerSecond must be >= 0 (0 = no cap) but was " + bytesPerSecond);
         }
-        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink, simulatedTime);
+        return new Generator(records, scenario, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 
     /** Stop after {@code records} records of the whole run (this share's part of them with {@link #share}). */
@@ -121,7 +136,7 @@ public final class Generator {
         if (records < 0) {
             throw new IllegalArgumentException("record limit must be >= 0 but was " + records);
         }
-        return new Generator(this.records, rate, bytesPerSecond, records, durationLimit, maxInFlight, ticker, sink, simulatedTime);
+        return new Generator(this.records, scenario, rate, bytesPerSecond, records, durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 
     /** Stop generating after {@code duration}; records in flight then still get their outcome. */
@@ -130,7 +145,7 @@ public final class Generator {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("duration limit must be positive but was " + duration);
         }
-        return new Generator(records, rate, bytesPerSecond, recordLimit, duration, maxInFlight, ticker, sink, simulatedTime);
+        return new Generator(records, scenario, rate, bytesPerSecond, recordLimit, duration, maxInFlight, ticker, sink, simulatedTime);
     }
 
     /**
@@ -141,18 +156,18 @@ public final class Generator {
         if (records < 1) {
             throw new IllegalArgumentException("maxInFlight must be >= 1 but was " + records);
         }
-        return new Generator(this.records, rate, bytesPerSecond, recordLimit, durationLimit, records, ticker, sink, simulatedTime);
+        return new Generator(this.records, scenario, rate, bytesPerSecond, recordLimit, durationLimit, records, ticker, sink, simulatedTime);
     }
 
     /** The time source of pacing and the duration limit (tests pass a manual one). */
     public Generator ticker(Ticker ticker) {
-        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight,
+        return new Generator(records, scenario, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight,
                 Objects.requireNonNull(ticker, "ticker"), sink, simulatedTime);
     }
 
     /** Where the records go; the run does not close it. */
     public Generator to(RecordSink sink) {
-        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker,
+        return new Generator(records, scenario, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker,
                 Objects.requireNonNull(sink, "sink"), simulatedTime);
     }
 
@@ -167,7 +182,7 @@ public final class Generator {
 
     /** Runs on a simulated clock, at the pace {@code time} says ({@link SimulatedTime#speed}, {@link SimulatedTime#ticks}). */
     public Generator simulatedTime(SimulatedTime time) {
-        return new Generator(records, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink,
+        return new Generator(records, scenario, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink,
                 Objects.requireNonNull(time, "time"));
     }
 
@@ -176,8 +191,16 @@ public final class Generator {
         if (sink == null) {
             throw new IllegalStateException("no sink: call to(sink) before start()");
         }
-        InstanceShare share = records.share();
+        InstanceShare share = scenario != null ? scenario.share() : records.share();
         double factor = 1.0 / share.count();
+        if (scenario != null) {
+            if (simulatedTime != null) {
+                throw new IllegalStateException("a scenario keeps its own event time; simulated time is for records");
+            }
+            // every instance plans the whole run (the limit counts all instances' events) and sends its share
+            return GeneratorRun.start(scenario::records, share.count() == 1 ? rate : rate.scaled(factor),
+                    bytesPerSecond * factor, recordLimit, durationLimit, maxInFlight, ticker, sink, null);
+        }
         long count = recordLimit == Long.MAX_VALUE ? Long.MAX_VALUE : share.countOf(recordLimit);
         if (simulatedTime != null) {
             if (rate == RateProfile.unlimited()) {
@@ -186,18 +209,19 @@ public final class Generator {
             }
             // every instance walks the whole schedule and takes its own records of it, at the whole run's rate
             SimulatedRun simulated = new SimulatedRun(simulatedTime, rate, share, ticker);
-            return GeneratorRun.start(records.clock(simulated.clock()), RateProfile.unlimited(),
+            return GeneratorRun.start(records.clock(simulated.clock())::iterator, RateProfile.unlimited(),
                     bytesPerSecond * factor, count, durationLimit, maxInFlight, ticker, sink, simulated);
         }
         RateProfile shareRate = share.count() == 1 ? rate : rate.scaled(factor);
-        return GeneratorRun.start(records, shareRate, bytesPerSecond * factor, count, durationLimit, maxInFlight,
+        return GeneratorRun.start(records::iterator, shareRate, bytesPerSecond * factor, count, durationLimit, maxInFlight,
                 ticker, sink, null);
     }
 
     public long seed() {
-        return records.seed();
+        return scenario != null ? scenario.seed() : records.seed();
     }
 
+    /** The records of the run; null for a scenario's events. */
     public Records records() {
         return records;
     }
@@ -211,7 +235,12 @@ public final class Generator {
         return simulatedTime;
     }
 
+    private Generator withScenario(ScenarioEvents changed) {
+        return new Generator(null, changed, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink,
+                simulatedTime);
+    }
+
     private Generator withRecords(Records changed) {
-        return new Generator(changed, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink, simulatedTime);
+        return new Generator(changed, null, rate, bytesPerSecond, recordLimit, durationLimit, maxInFlight, ticker, sink, simulatedTime);
     }
 }

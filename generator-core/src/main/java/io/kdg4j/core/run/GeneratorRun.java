@@ -1,13 +1,13 @@
 package io.kdg4j.core.run;
 
 import io.kdg4j.core.GeneratedRecord;
-import io.kdg4j.core.Records;
 import io.kdg4j.core.rate.RateLimiter;
 import io.kdg4j.core.rate.RateProfile;
 import io.kdg4j.core.rate.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.function.LongFunction;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class GeneratorRun implements AutoCloseable {
     private static final long POLL_MILLIS = 20;
 
-    private final Records records;
+    private final LongFunction<Iterator<GeneratedRecord>> source;
     private final long count;
     private final Duration durationLimit;
     private final Ticker ticker;
@@ -41,9 +41,9 @@ public final class GeneratorRun implements AutoCloseable {
     private volatile long startNanos;
     private volatile long endNanos = -1;
 
-    private GeneratorRun(Records records, RateProfile rate, double bytesPerSecond, long count, Duration durationLimit,
+    private GeneratorRun(LongFunction<Iterator<GeneratedRecord>> source, RateProfile rate, double bytesPerSecond, long count, Duration durationLimit,
                          int maxInFlight, Ticker ticker, RecordSink sink, SimulatedRun simulated) {
-        this.records = records;
+        this.source = source;
         this.simulated = simulated;
         this.count = count;
         this.durationLimit = durationLimit;
@@ -55,10 +55,11 @@ public final class GeneratorRun implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static GeneratorRun start(Records records, RateProfile rate, double bytesPerSecond, long count,
+    /** {@code source} gives an iterator over this process's records among the first {@code count}. */
+    static GeneratorRun start(LongFunction<Iterator<GeneratedRecord>> source, RateProfile rate, double bytesPerSecond, long count,
                               Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink,
                               SimulatedRun simulated) {
-        GeneratorRun run = new GeneratorRun(records, rate, bytesPerSecond, count, durationLimit, maxInFlight, ticker,
+        GeneratorRun run = new GeneratorRun(source, rate, bytesPerSecond, count, durationLimit, maxInFlight, ticker,
                 sink, simulated);
         run.startNanos = ticker.nanoTime();
         run.limiter.startAt(run.startNanos);
@@ -169,7 +170,7 @@ public final class GeneratorRun implements AutoCloseable {
 
     /** Hands records to the sink until a limit or a stop; returns why it stopped early, or "". */
     private String generate() throws InterruptedException {
-        Iterator<GeneratedRecord> source = records.iterator(count);
+        Iterator<GeneratedRecord> records = source.apply(count);
         while (!stopping()) {
             if (!accounts.tryReserve(POLL_MILLIS)) {
                 continue;
@@ -180,11 +181,11 @@ public final class GeneratorRun implements AutoCloseable {
             }
             GeneratedRecord record;
             try {
-                if (!source.hasNext()) {
+                if (!records.hasNext()) {
                     accounts.unreserve();
                     return "";
                 }
-                record = source.next();
+                record = records.next();
             } catch (RuntimeException e) {
                 accounts.unreserve();
                 return "generating a record failed: " + e;

@@ -3,7 +3,9 @@ package io.kdg4j.core.scenario;
 import io.kdg4j.core.InstanceShare;
 import io.kdg4j.core.encode.Encoders;
 import io.kdg4j.core.encode.RecordEncoder;
+import io.kdg4j.core.GeneratedRecord;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -62,6 +64,22 @@ public final class ScenarioEvents {
 
     public InstanceShare share() {
         return share;
+    }
+
+    /** The records of {@link #iterator(long)}'s events, each routed to its stream, for a run's sink. */
+    public Iterator<GeneratedRecord> records(long total) {
+        ScenarioIterator events = iterator(total);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return events.hasNext();
+            }
+
+            @Override
+            public GeneratedRecord next() {
+                return events.next().record();
+            }
+        };
     }
 
     /** This instance's share of the first {@code total} events of the run ({@code Long.MAX_VALUE}: no end). */

@@ -303,7 +303,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         } else if (planned.late) {
             stream.late++;
         }
-        return new ScenarioEvent(stream.definition.name(), GeneratedRecord.wrap(at, key, out.toByteArray()),
+        return new ScenarioEvent(stream.definition.name(), GeneratedRecord.wrap(at, key, out.toByteArray(), stream.definition.name()),
                 eventMillis, planned.entity, planned.sequence, state, planned.late, planned.duplicate);
     }
 

@@ -1,0 +1,76 @@
+package io.kdg4j.core.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kdg4j.core.GeneratedRecord;
+import io.kdg4j.core.InstanceShare;
+import io.kdg4j.core.run.Generator;
+import io.kdg4j.core.run.InMemorySink;
+import io.kdg4j.core.run.RoutingSink;
+import io.kdg4j.core.run.RunSummary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScenarioRunTest {
+    private static final Scenario SHOP = Shop.scenario(Shop.orders().duplicates(0.01));
+
+    private static Map<String, InMemorySink> sinks() {
+        Map<String, InMemorySink> sinks = new LinkedHashMap<>();
+        for (String stream : List.of("customers", "orders", "clicks")) {
+            sinks.put(stream, InMemorySink.create());
+        }
+        return sinks;
+    }
+
+    @Test
+    void aRun_sendsEachEventToItsStreamsSink_andAccountsForEveryOne() throws Exception {
+        Map<String, InMemorySink> sinks = sinks();
+        RoutingSink routing = new RoutingSink(sinks);
+        RunSummary summary = Generator.from(ScenarioEvents.from(SHOP)).seed(4).limit(30_000).to(routing).start()
+                .awaitCompletion(Duration.ofMinutes(1));
+        assertThat(summary.generated()).isEqualTo(30_000);
+        assertThat(summary.allAcked()).isTrue();
+        List<GeneratedRecord> expected = new ArrayList<>();
+        ScenarioEvents.from(SHOP).seed(4).records(30_000).forEachRemaining(expected::add);
+        for (var entry : sinks.entrySet()) {
+            List<GeneratedRecord> inOrder = expected.stream().filter(r -> r.route().equals(entry.getKey())).toList();
+            assertThat(entry.getValue().records()).as(entry.getKey()).containsExactlyElementsOf(inOrder);
+            assertThat(routing.counts().get(entry.getKey()))
+                    .isEqualTo(new RoutingSink.RouteCounts(inOrder.size(), 0));
+        }
+    }
+
+    @Test
+    void fourInstances_sendTogetherWhatOneSends() throws Exception {
+        Map<String, InMemorySink> whole = sinks();
+        Generator.from(ScenarioEvents.from(SHOP)).seed(4).limit(20_000).to(new RoutingSink(whole)).start()
+                .awaitCompletion(Duration.ofMinutes(1));
+        long sent = 0;
+        Map<String, List<GeneratedRecord>> merged = new LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, InMemorySink> part = sinks();
+            RunSummary summary = Generator.from(ScenarioEvents.from(SHOP)).seed(4).share(new InstanceShare(i, 4))
+                    .limit(20_000).to(new RoutingSink(part)).start().awaitCompletion(Duration.ofMinutes(1));
+            sent += summary.acked();
+            part.forEach((stream, sink) -> merged.computeIfAbsent(stream, s -> new ArrayList<>())
+                    .addAll(sink.records()));
+        }
+        assertThat(sent).isEqualTo(20_000);
+        whole.forEach((stream, sink) -> assertThat(merged.get(stream)).as(stream)
+                .containsExactlyInAnyOrderElementsOf(sink.records()));
+    }
+
+    @Test
+    void aRecordWithoutASinkForItsStream_failsWithARoute_notSilently() throws Exception {
+        Map<String, InMemorySink> onlyOrders = Map.of("orders", InMemorySink.create());
+        RunSummary summary = Generator.from(ScenarioEvents.from(SHOP)).seed(4).limit(5_000)
+                .to(new RoutingSink(onlyOrders)).start().awaitCompletion(Duration.ofMinutes(1));
+        assertThat(summary.acked()).isEqualTo(onlyOrders.get("orders").size());
+        assertThat(summary.failed()).isEqualTo(5_000 - summary.acked()).isPositive();
+        assertThat(summary.failedByCode()).containsOnlyKeys("NoRoute");
+    }
+}
