@@ -5,6 +5,11 @@ import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.encode.RecordEncoder;
 import io.kdg4j.core.record.ByteOutput;
+import io.kdg4j.core.scenario.EventStream;
+import io.kdg4j.core.scenario.ScenarioEvent;
+import io.kdg4j.core.scenario.ScenarioEvents;
+import io.kdg4j.core.scenario.ScenarioIterator;
+import io.kdg4j.core.scenario.file.ScenarioFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -68,6 +73,10 @@ final class PreviewCommand implements Callable<Integer> {
                     + "preview prints the same records on every run that day.")
     String clock;
 
+    @Option(names = "--only", paramLabel = "STREAM",
+            description = "With --scenario: print only this stream's records, without the stream name before each.")
+    String only;
+
     @Override
     public Integer call() throws IOException {
         if (count < 0) {
@@ -78,6 +87,13 @@ final class PreviewCommand implements Callable<Integer> {
             share = InstanceShare.parse(instance);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--instance: " + e.getMessage());
+        }
+        if (source.isScenario()) {
+            return previewScenario(share);
+        }
+        if (only != null) {
+            throw new ParameterException(spec.commandLine(), "--only is for --scenario, whose records go to several "
+                    + "streams");
         }
         RecordSource.Resolved resolved = source.resolve(spec.commandLine().getErr());
         RecordSchema schema = resolved.schema();
@@ -93,6 +109,55 @@ final class PreviewCommand implements Callable<Integer> {
         RecordGenerator generator = RecordGenerator.of(schema, runSeed, clock(seed != null));
         write(generator, Formats.isBinary(format) || schemaOptions.glueSchemaVersionId != null
                 ? new Base64Lines(encoder) : encoder, share, kdg.stdout());
+        return 0;
+    }
+
+    /**
+     * The first --count events of the scenario (this share's), each line the stream's name, a tab and the record;
+     * late and duplicated events are counted on stderr at the end.
+     */
+    private int previewScenario(InstanceShare share) throws IOException {
+        if (format != null && !format.equals("json") || printSchema) {
+            throw new ParameterException(spec.commandLine(), "a scenario's records are JSON: --format and "
+                    + "--print-schema are for --template and --preset");
+        }
+        ScenarioFile file = source.scenarioFile();
+        if (only != null && file.scenario().stream(only).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--only: the scenario has no stream '" + only
+                    + "'; its streams: " + file.scenario().streams().stream().map(EventStream::name).toList());
+        }
+        long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
+        if (seed == null) {
+            spec.commandLine().getErr().println("kdg: seed " + runSeed + " (pass --seed " + runSeed
+                    + " to get these events again)");
+        }
+        ScenarioEvents events = ScenarioEvents.from(file.scenario()).seed(runSeed).share(share);
+        if (file.scenario().start().isEmpty()) {
+            events = events.start(clock(seed != null).instant());
+        }
+        ScenarioIterator iterator = events.iterator(count);
+        OutputStream stdout = kdg.stdout();
+        ByteOutput out = new ByteOutput(FLUSH_AT + 4096);
+        while (iterator.hasNext()) {
+            ScenarioEvent event = iterator.next();
+            if (only != null && !only.equals(event.stream())) {
+                continue;
+            }
+            if (only == null) {
+                out.writeAscii(event.stream());
+                out.write((byte) '\t');
+            }
+            byte[] data = event.record().bytes();
+            out.write(data, 0, data.length);
+            out.write((byte) '\n');
+            if (out.size() >= FLUSH_AT) {
+                out.writeTo(stdout);
+                out.reset();
+            }
+        }
+        out.writeTo(stdout);
+        stdout.flush();
+        spec.commandLine().getErr().println("kdg preview: " + ScenarioCounts.describe(iterator.counts()));
         return 0;
     }
 

@@ -6,6 +6,7 @@ import io.kdg4j.core.kdg.KdgTemplate;
 import io.kdg4j.core.kdg.TemplateException;
 import io.kdg4j.core.preset.Preset;
 import io.kdg4j.core.preset.Presets;
+import io.kdg4j.core.scenario.file.ScenarioFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -16,7 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the records' shape comes from: a KDG template file or a built-in preset (exactly one). */
+/** Where the records' shape comes from: a KDG template file, a built-in preset or a scenario file (exactly one). */
 final class RecordSource {
     @Option(names = "--template", paramLabel = "FILE",
             description = "A KDG record template file, as written for the Amazon Kinesis Data Generator.")
@@ -26,12 +27,33 @@ final class RecordSource {
             description = "A built-in schema: sakila, randomuser, atm, clickstream, iot, apache-log, security.")
     String preset;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "A scenario file (YAML or JSON): populations, state machines and several streams of events "
+                    + "about them; see docs/scenarios.md.")
+    Path scenario;
+
+    boolean isScenario() {
+        return scenario != null;
+    }
+
+    /** Reads the scenario file; every problem in it is reported together, by its path in the file. */
+    ScenarioFile scenarioFile() {
+        if (!Files.isRegularFile(scenario)) {
+            throw new KdgException("--scenario: no such file: " + scenario.toAbsolutePath()
+                    + (Files.isDirectory(scenario) ? " (it is a folder)" : ""));
+        }
+        return ScenarioFile.load(scenario);
+    }
+
     /** The schema, the format its records are sent in by default, and whether they are a template's text. */
     record Resolved(RecordSchema schema, String defaultFormat, boolean isTemplate) {
     }
 
     /** Compiles the template (printing its warnings) or looks up the preset. */
     Resolved resolve(PrintWriter err) {
+        if (scenario != null) {
+            throw new IllegalStateException("a scenario has a schema per stream");
+        }
         if (template != null) {
             KdgTemplate compiled = compile(template);
             compiled.warnings().forEach(w -> err.println("kdg: warning: " + w));

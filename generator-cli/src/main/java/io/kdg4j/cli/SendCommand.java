@@ -16,7 +16,13 @@ import io.kdg4j.core.rate.RateSpecs;
 import io.kdg4j.core.run.Generator;
 import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RecordSink;
+import io.kdg4j.core.run.RoutingSink;
 import io.kdg4j.core.run.RunSummary;
+import io.kdg4j.core.scenario.EventStream;
+import io.kdg4j.core.scenario.Scenario;
+import io.kdg4j.core.scenario.ScenarioEvents;
+import io.kdg4j.core.scenario.ScenarioTally;
+import io.kdg4j.core.scenario.file.ScenarioFile;
 import io.kdg4j.core.run.SimulatedTime;
 import io.kdg4j.core.schema.PartitionKeySpec;
 import io.kdg4j.local.LocalEmulator;
@@ -25,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -57,10 +65,10 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
     @ArgGroup(exclusive = true, multiplicity = "1")
     RecordSource source;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Target target;
 
-    /** Exactly one destination. */
+    /** Exactly one destination (a scenario file names its own, one per stream). */
     static final class Target {
         @Option(names = "--stream", paramLabel = "NAME", description = "A Kinesis data stream.")
         String stream;
@@ -190,6 +198,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = checkFlags();
         connection.check();
+        if (source.isScenario()) {
+            return sendScenario(settings, err);
+        }
         RecordSource.Resolved resolved = source.resolve(err);
         RecordSchema schema = partitionKey == null ? resolved.schema()
                 : resolved.schema().partitionKey(partitionKeySpec(partitionKey));
@@ -216,11 +227,11 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
                 err.println("kdg send: embedded emulator on " + local.endpoint() + " (in memory, gone when kdg "
                         + "exits; use kdg local to keep one running)");
             }
-            provision(aws, create || local != null, err);
+            provision(aws, create || local != null, err, target.stream, target.deliveryStream);
             if (seed == null) {
                 err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these records again)");
             }
-            RecordSink sink = sinkFor(aws);
+            RecordSink sink = sinkFor(aws, target.stream, target.deliveryStream);
             Outcome outcome = null;
             try {
                 outcome = send(generator.to(sink), settings, err);
@@ -234,6 +245,74 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
             if (outcome.interrupted() && summary.inFlight() == 0) {
                 err.println("kdg send: interrupted; every record sent got its answer");
             }
+            if (summaryJson != null) {
+                Files.writeString(summaryJson, summary.toJson() + "\n", StandardCharsets.UTF_8);
+            }
+            err.flush();
+            if (outcome.interrupted()) {
+                return Exit.INTERRUPTED;
+            }
+            return summary.allAcked() ? Exit.OK : Exit.RECORDS_FAILED;
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    /** {@code --scenario}: each stream to its own target, every one accounted for, per stream in the summary. */
+    private int sendScenario(Settings settings, PrintWriter err) throws Exception {
+        ScenarioFile file = source.scenarioFile();
+        Scenario scenario = file.scenario();
+        boolean creating = create || connection.isLocal();
+        boolean toFirehose = scenario.streams().stream()
+                .anyMatch(s -> file.target(s.name()).kind() == ScenarioFile.Target.Kind.FIREHOSE);
+        if (toFirehose && creating && bucket == null) {
+            throw bad("--create with a scenario that sends to Firehose needs --bucket (where Firehose delivers)");
+        }
+        long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
+        ScenarioTally tally = new ScenarioTally();
+        ScenarioEvents events = ScenarioEvents.from(scenario).seed(runSeed).share(settings.share).tally(tally);
+        Generator generator = Generator.from(events).rate(settings.rate);
+        if (settings.records != null) {
+            generator = generator.limit(settings.records);
+        }
+        if (settings.duration != null) {
+            generator = generator.limit(settings.duration);
+        }
+        LocalEmulator local = connection.startLocal();
+        try {
+            AwsEndpoint aws = connection.resolve(local);
+            if (local != null) {
+                err.println("kdg send: embedded emulator on " + local.endpoint() + " (in memory, gone when kdg "
+                        + "exits; use kdg local to keep one running)");
+            }
+            Map<String, RecordSink> sinks = new LinkedHashMap<>();
+            for (EventStream stream : scenario.streams()) {
+                ScenarioFile.Target to = file.target(stream.name());
+                String kinesis = to.kind() == ScenarioFile.Target.Kind.KINESIS ? to.name() : null;
+                String firehose = kinesis == null ? to.name() : null;
+                provision(aws, creating, err, kinesis, firehose);
+                sinks.put(stream.name(), sinkFor(aws, kinesis, firehose));
+            }
+            if (seed == null) {
+                err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these events again)");
+            }
+            // created events are answered before anything that refers to them is sent to another stream
+            RoutingSink routing = new RoutingSink(sinks, scenario.streams().stream()
+                    .filter(s -> s instanceof EventStream.Created).map(EventStream::name)
+                    .collect(java.util.stream.Collectors.toSet()));
+            Outcome outcome = null;
+            try {
+                outcome = send(generator.to(routing), settings, err);
+            } finally {
+                if (outcome == null || !outcome.abandoned()) {
+                    routing.close();
+                }
+            }
+            RunSummary summary = outcome.summary();
+            err.println("kdg send: " + summary.describe());
+            err.println("kdg send: " + ScenarioCounts.describe(tally.counts(), routing.counts()));
             if (summaryJson != null) {
                 Files.writeString(summaryJson, summary.toJson() + "\n", StandardCharsets.UTF_8);
             }
@@ -264,9 +343,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         }
     }
 
-    private RecordSink sinkFor(AwsEndpoint aws) {
-        if (target.deliveryStream != null) {
-            FirehoseSink.Builder firehose = FirehoseSink.builder(aws, target.deliveryStream);
+    private RecordSink sinkFor(AwsEndpoint aws, String stream, String deliveryStream) {
+        if (deliveryStream != null) {
+            FirehoseSink.Builder firehose = FirehoseSink.builder(aws, deliveryStream);
             if (Formats.isBinary(format)) {
                 firehose.delimiter(""); // a line break would be a byte of the next binary record
             }
@@ -275,7 +354,7 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
             }
             return firehose.build();
         }
-        KinesisSink.Builder kinesis = KinesisSink.builder(aws, target.stream);
+        KinesisSink.Builder kinesis = KinesisSink.builder(aws, stream);
         if (inOrder) {
             kinesis.batch(BatchConfig.kinesisDefaults().withMaxConcurrentRequests(1));
         }
@@ -379,13 +458,29 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         if (shards < 0 || shards > 10_000) {
             throw bad("--shards must be in [0, 10000] (0 = on-demand) but was " + shards);
         }
-        if (target.stream != null && (bucket != null || !prefix.isEmpty() || errorPrefix != null)) {
+        boolean scenario = source.isScenario();
+        if (scenario && target != null) {
+            throw bad("--scenario sends each stream where its file says (to: {kinesis: NAME} or {firehose: NAME}; "
+                    + "by default the Kinesis stream of the stream's name): --stream and --delivery-stream are for "
+                    + "--template and --preset");
+        }
+        if (!scenario && target == null) {
+            throw bad("Missing required argument (specify one of these): (--stream=NAME | --delivery-stream=NAME)");
+        }
+        if (scenario && (partitionKey != null || format != null && !format.equals("json")
+                || schemaOptions.glueSchemaVersionId != null || schemaOptions.avroSchema != null)) {
+            throw bad("a scenario's records are JSON with the keys its file gives: --partition-key, --format, "
+                    + "--avro-schema and --glue-schema-version-id are for --template and --preset");
+        }
+        String stream = scenario ? null : target.stream;
+        String deliveryStream = scenario ? null : target.deliveryStream;
+        if (stream != null && (bucket != null || !prefix.isEmpty() || errorPrefix != null)) {
             throw bad("--bucket, --prefix and --error-prefix are for --delivery-stream, not --stream");
         }
-        if (target.deliveryStream != null && (shardPacing || aggregate)) {
+        if (deliveryStream != null && (shardPacing || aggregate)) {
             throw bad("--shard-pacing and --aggregate are for --stream, not --delivery-stream");
         }
-        if (target.deliveryStream != null && (create || connection.isLocal()) && bucket == null) {
+        if (deliveryStream != null && (create || connection.isLocal()) && bucket == null) {
             throw bad("--create with --delivery-stream needs --bucket (where Firehose delivers)"
                     + (create ? "" : "; --endpoint local creates it, so it needs one too"));
         }
@@ -401,22 +496,25 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
+        if (simulatedTime != null && scenario) {
+            throw bad("--sim-time is for --template and --preset: a scenario keeps its own event time");
+        }
         if (simulatedTime != null && profile == RateProfile.unlimited()) {
             throw bad("--sim-time needs --rate or --rate-profile: records per simulated second");
         }
         return new Settings(share, profile, records, duration, drain, simulatedTime);
     }
 
-    private void provision(AwsEndpoint aws, boolean creating, PrintWriter err) {
-        if (target.stream != null) {
+    private void provision(AwsEndpoint aws, boolean creating, PrintWriter err, String stream, String deliveryStream) {
+        if (stream != null) {
             try (KinesisClient kinesis = aws.kinesis()) {
                 if (creating) {
-                    if (Provisioning.ensureStream(kinesis, target.stream, shards, PROVISIONING_TIMEOUT)) {
-                        err.println("kdg send: created stream " + target.stream + " (" + (shards == 0 ? "on-demand"
+                    if (Provisioning.ensureStream(kinesis, stream, shards, PROVISIONING_TIMEOUT)) {
+                        err.println("kdg send: created stream " + stream + " (" + (shards == 0 ? "on-demand"
                                 : shards + " shard" + (shards == 1 ? "" : "s")) + ")");
                     }
-                } else if (!Provisioning.streamExists(kinesis, target.stream)) {
-                    throw new KdgException("--stream: stream " + target.stream + " does not exist at "
+                } else if (!Provisioning.streamExists(kinesis, stream)) {
+                    throw new KdgException("--stream: stream " + stream + " does not exist at "
                             + connection.describe() + " (add --create to create it)");
                 }
             }
@@ -424,17 +522,17 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         }
         try (FirehoseClient firehose = aws.firehose(); S3Client s3 = aws.s3()) {
             if (creating) {
-                DeliveryStreamSpec spec = DeliveryStreamSpec.of(target.deliveryStream, bucket)
+                DeliveryStreamSpec spec = DeliveryStreamSpec.of(deliveryStream, bucket)
                         .withPrefix(prefix, errorPrefix).withBuffering(bufferMb, bufferSeconds);
                 if (roleArn != null) {
                     spec = spec.withRoleArn(roleArn);
                 }
                 if (Provisioning.ensureDeliveryStream(firehose, s3, spec, PROVISIONING_TIMEOUT)) {
-                    err.println("kdg send: created delivery stream " + target.deliveryStream + " to s3://" + bucket
+                    err.println("kdg send: created delivery stream " + deliveryStream + " to s3://" + bucket
                             + "/" + prefix);
                 }
-            } else if (!Provisioning.deliveryStreamExists(firehose, target.deliveryStream)) {
-                throw new KdgException("--delivery-stream: delivery stream " + target.deliveryStream
+            } else if (!Provisioning.deliveryStreamExists(firehose, deliveryStream)) {
+                throw new KdgException("--delivery-stream: delivery stream " + deliveryStream
                         + " does not exist at " + connection.describe() + " (add --create --bucket B to create it)");
             }
         }

@@ -97,8 +97,9 @@ public final class Scenario {
             Set<String> names = new HashSet<>();
             Map<Population, Arrivals> all = new LinkedHashMap<>(arrivals);
             for (EventStream stream : streams) {
-                if (stream.name().isBlank()) {
-                    problems.add("scenario: a stream has a blank name");
+                if (!stream.name().matches("[a-zA-Z0-9_.-]{1,128}")) {
+                    problems.add("streams." + stream.name() + ": a stream name has 1 to 128 letters, digits, "
+                            + "'_', '.' and '-' (it is the Kinesis stream's name unless the file says otherwise)");
                 } else if (!names.add(stream.name())) {
                     problems.add("streams." + stream.name() + ": the name is given twice");
                 }

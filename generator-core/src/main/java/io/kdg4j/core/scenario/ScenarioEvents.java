@@ -23,35 +23,43 @@ public final class ScenarioEvents {
     private final InstanceShare share;
     private final Instant start;
     private final RecordEncoder encoder;
+    private final ScenarioTally tally;
 
-    private ScenarioEvents(Scenario scenario, long seed, InstanceShare share, Instant start, RecordEncoder encoder) {
+    private ScenarioEvents(Scenario scenario, long seed, InstanceShare share, Instant start, RecordEncoder encoder,
+            ScenarioTally tally) {
         this.scenario = scenario;
         this.seed = seed;
         this.share = share;
         this.start = start;
         this.encoder = encoder;
+        this.tally = tally;
     }
 
     public static ScenarioEvents from(Scenario scenario) {
         return new ScenarioEvents(Objects.requireNonNull(scenario, "scenario"), 0, InstanceShare.WHOLE,
-                scenario.start().orElse(null), Encoders.json());
+                scenario.start().orElse(null), Encoders.json(), null);
     }
 
     public ScenarioEvents seed(long seed) {
-        return new ScenarioEvents(scenario, seed, share, start, encoder);
+        return new ScenarioEvents(scenario, seed, share, start, encoder, tally);
     }
 
     public ScenarioEvents share(InstanceShare share) {
-        return new ScenarioEvents(scenario, seed, Objects.requireNonNull(share, "share"), start, encoder);
+        return new ScenarioEvents(scenario, seed, Objects.requireNonNull(share, "share"), start, encoder, tally);
     }
 
     /** Event time zero (otherwise the scenario's, or the time the iterator is made). */
     public ScenarioEvents start(Instant start) {
-        return new ScenarioEvents(scenario, seed, share, Objects.requireNonNull(start, "start"), encoder);
+        return new ScenarioEvents(scenario, seed, share, Objects.requireNonNull(start, "start"), encoder, tally);
     }
 
     public ScenarioEvents encoder(RecordEncoder encoder) {
-        return new ScenarioEvents(scenario, seed, share, start, Objects.requireNonNull(encoder, "encoder"));
+        return new ScenarioEvents(scenario, seed, share, start, Objects.requireNonNull(encoder, "encoder"), tally);
+    }
+
+    /** Every iterator of these events counts into {@code tally} (each counts into its own otherwise). */
+    public ScenarioEvents tally(ScenarioTally tally) {
+        return new ScenarioEvents(scenario, seed, share, start, encoder, Objects.requireNonNull(tally, "tally"));
     }
 
     public Scenario scenario() {
@@ -88,6 +96,7 @@ public final class ScenarioEvents {
             throw new IllegalArgumentException("total must be >= 0 but was " + total);
         }
         Instant zero = start != null ? start : Instant.ofEpochMilli(System.currentTimeMillis());
-        return new ScenarioIterator(scenario, seed, share, zero.toEpochMilli(), encoder, total);
+        return new ScenarioIterator(scenario, seed, share, zero.toEpochMilli(), encoder, total,
+                tally != null ? tally : new ScenarioTally());
     }
 }

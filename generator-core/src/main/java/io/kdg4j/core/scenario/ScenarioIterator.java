@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -45,12 +44,15 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
     private final PopulationRun[] populations;
     private final StreamRun[] streams;
     private final Map<Population, PopulationRun> populationRuns = new IdentityHashMap<>();
+    private final ScenarioTally tally;
     private long position;
     private long plannedOrder;
     private ScenarioEvent next;
 
     ScenarioIterator(Scenario scenario, long seed, InstanceShare share, long startMillis, RecordEncoder encoder,
-            long total) {
+            long total, ScenarioTally tally) {
+        this.tally = tally;
+        tally.streams(scenario.streams().stream().map(EventStream::name).toList());
         this.startMillis = startMillis;
         this.total = total;
         this.share = share;
@@ -131,11 +133,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
 
     /** What this instance delivered so far, per stream, in the scenario's order. */
     public Map<String, StreamCounts> counts() {
-        Map<String, StreamCounts> counts = new LinkedHashMap<>();
-        for (StreamRun stream : streams) {
-            counts.put(stream.definition.name(), new StreamCounts(stream.delivered, stream.late, stream.copies));
-        }
-        return counts;
+        return tally.counts();
     }
 
     /** Positions of the whole run passed so far (every instance's events, not only this one's). */
@@ -297,12 +295,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         encoder.encode(stream.generator.generateSeeded(planned.recordSeed, planned.index), out);
         String key = stream.keyFromOwner && planned.entity >= 0 ? stream.owner.table.key(planned.entity)
                 : stream.generator.partitionKey();
-        stream.delivered++;
-        if (planned.duplicate) {
-            stream.copies++;
-        } else if (planned.late) {
-            stream.late++;
-        }
+        tally.add(stream.definition.name(), planned.late, planned.duplicate);
         return new ScenarioEvent(stream.definition.name(), GeneratedRecord.wrap(at, key, out.toByteArray(), stream.definition.name()),
                 eventMillis, planned.entity, planned.sequence, state, planned.late, planned.duplicate);
     }
@@ -364,9 +357,6 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         final Delay gap;
         final double millisPerEvent;
         long planned;
-        long delivered;
-        long late;
-        long copies;
 
         StreamRun(EventStream definition, int priority, long runSeed, PopulationRun owner,
                 EventSlot.Arrived arrived) {

@@ -64,6 +64,83 @@ class ScenarioRunTest {
                 .containsExactlyInAnyOrderElementsOf(sink.records()));
     }
 
+    /** Holds records until flushed, then acks them from another thread, as a batching sink does. */
+    private static final class BatchingSink implements io.kdg4j.core.run.RecordSink {
+        final List<GeneratedRecord> held = new ArrayList<>();
+        final List<io.kdg4j.core.run.DeliveryListener> listeners = new ArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong acked = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public synchronized void send(GeneratedRecord record, io.kdg4j.core.run.DeliveryListener listener) {
+            held.add(record);
+            listeners.add(listener);
+        }
+
+        @Override
+        public synchronized void flush() {
+            List<GeneratedRecord> records = new ArrayList<>(held);
+            List<io.kdg4j.core.run.DeliveryListener> to = new ArrayList<>(listeners);
+            held.clear();
+            listeners.clear();
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < records.size(); i++) {
+                    acked.incrementAndGet();
+                    to.get(i).acked(records.get(i));
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    @Test
+    void recordsOfTheFirstRoutes_areAnsweredBeforeALaterRecordOfAnotherRouteIsSent() {
+        BatchingSink customers = new BatchingSink();
+        List<Long> customersAckedWhenOrderSent = new ArrayList<>();
+        io.kdg4j.core.run.RecordSink orders = new io.kdg4j.core.run.RecordSink() {
+            @Override
+            public void send(GeneratedRecord record, io.kdg4j.core.run.DeliveryListener listener) {
+                customersAckedWhenOrderSent.add(customers.acked.get());
+                listener.acked(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        RoutingSink routing = new RoutingSink(Map.of("customers", customers, "orders", orders),
+                java.util.Set.of("customers"));
+        io.kdg4j.core.run.DeliveryListener ignore = new io.kdg4j.core.run.DeliveryListener() {
+            @Override
+            public void acked(GeneratedRecord record) {
+            }
+
+            @Override
+            public void failed(GeneratedRecord record, String errorCode, String message) {
+            }
+
+            @Override
+            public void retrying(GeneratedRecord record, String errorCode, boolean throttled, boolean ambiguous) {
+            }
+        };
+        byte[] data = {'{', '}'};
+        routing.send(GeneratedRecord.wrap(0, "c", data, "customers"), ignore);
+        routing.send(GeneratedRecord.wrap(1, "c", data, "customers"), ignore);
+        routing.send(GeneratedRecord.wrap(2, "c", data, "orders"), ignore);
+        routing.send(GeneratedRecord.wrap(3, "c", data, "orders"), ignore);
+        routing.send(GeneratedRecord.wrap(4, "c", data, "customers"), ignore);
+        routing.send(GeneratedRecord.wrap(5, "c", data, "orders"), ignore);
+        assertThat(customersAckedWhenOrderSent).containsExactly(2L, 2L, 3L);
+        assertThat(routing.counts().get("customers")).isEqualTo(new RoutingSink.RouteCounts(3, 0));
+    }
+
     @Test
     void aRecordWithoutASinkForItsStream_failsWithARoute_notSilently() throws Exception {
         Map<String, InMemorySink> onlyOrders = Map.of("orders", InMemorySink.create());
