@@ -17,6 +17,7 @@ import io.kdg4j.core.encode.RecordEncoder;
 import io.kdg4j.core.kdg.HelperDescription;
 import io.kdg4j.core.kdg.KdgTemplate;
 import io.kdg4j.core.kdg.TemplateException;
+import io.kdg4j.core.scenario.file.ScenarioFileException;
 import io.kdg4j.core.preset.Preset;
 import io.kdg4j.core.preset.Presets;
 import io.kdg4j.core.rate.RateProfile;
@@ -91,6 +92,10 @@ final class Api {
             if (e.suggestion() != null) {
                 body.put("suggestion", e.suggestion());
             }
+            Exchanges.json(exchange, 400, body);
+        } catch (ScenarioFileException e) {
+            ObjectNode body = Exchanges.JSON.createObjectNode().put("error", e.getMessage());
+            body.set("problems", Exchanges.JSON.valueToTree(e.problems()));
             Exchanges.json(exchange, 400, body);
         } catch (TemplateStore.TemplateNotFound e) {
             Exchanges.error(exchange, 404, e.getMessage());
@@ -215,11 +220,15 @@ final class Api {
     }
 
     private void preview(HttpExchange exchange, JsonNode body) throws IOException {
-        Source source = source(body);
         int count = body.path("count").asInt(5);
         if (count < 1 || count > MAX_PREVIEW) {
             throw new BadRequest("count must be in [1, " + MAX_PREVIEW + "] but was " + count);
         }
+        if (body.hasNonNull("scenario")) {
+            Exchanges.json(exchange, 200, ScenarioRuns.preview(body, count));
+            return;
+        }
+        Source source = source(body);
         long seed = body.path("seed").asLong(1);
         RecordGenerator generator = RecordGenerator.of(source.schema(), seed);
         ArrayNode records = Exchanges.JSON.createArrayNode();
@@ -474,7 +483,7 @@ final class Api {
         Exchanges.json(exchange, 200, points);
     }
 
-    private static RecordSink kinesisSink(UiTarget target, String stream, JsonNode body) {
+    static RecordSink kinesisSink(UiTarget target, String stream, JsonNode body) {
         KinesisSink.Builder sink = KinesisSink.builder(target.kinesisAsync(), stream);
         if (body.path("aggregate").asBoolean(false)) {
             sink.aggregation();
@@ -489,7 +498,7 @@ final class Api {
      * Records end with a newline unless {@code "newline": false}; compressed records never do (KDG gzips each
      * record without one).
      */
-    private static RecordSink firehoseSink(UiTarget target, String deliveryStream, JsonNode body) {
+    static RecordSink firehoseSink(UiTarget target, String deliveryStream, JsonNode body) {
         FirehoseSink.Builder sink = FirehoseSink.builder(target.firehoseAsync(), deliveryStream);
         if (!body.path("newline").asBoolean(true) || body.path("compress").asBoolean(false)) {
             sink.delimiter("");
@@ -526,17 +535,8 @@ final class Api {
         }
     }
 
-    private UiRun start(UiTarget target, JsonNode body) {
-        Source source = source(body);
-        String stream = text(body, "stream");
-        String deliveryStream = text(body, "deliveryStream");
-        if ((stream == null) == (deliveryStream == null)) {
-            throw new BadRequest("give exactly one of stream and deliveryStream");
-        }
-        RateProfile rate = rate(body);
-        boolean compress = body.path("compress").asBoolean(false);
-        Generator generator = Generator.from(source.schema()).seed(body.path("seed").asLong(1))
-                .encoder(compress ? Encoders.gzip(source.encoder()) : source.encoder()).rate(rate);
+    /** The request's limits: records (of the whole run) or a duration. */
+    private static Generator limited(Generator generator, JsonNode body) {
         if (body.hasNonNull("records")) {
             long records = body.get("records").asLong();
             if (records < 1) {
@@ -547,6 +547,26 @@ final class Api {
         if (body.hasNonNull("duration") && !text(body, "duration").isBlank()) {
             generator = generator.limit(RateSpecs.duration(text(body, "duration")));
         }
+        return generator;
+    }
+
+    private UiRun start(UiTarget target, JsonNode body) {
+        if (body.hasNonNull("scenario")) {
+            if (body.hasNonNull("simulatedTime")) {
+                throw new BadRequest("simulatedTime is for templates and presets: a scenario keeps its own event time");
+            }
+            return ScenarioRuns.start(runs, target, body, rate(body), generator -> limited(generator, body));
+        }
+        Source source = source(body);
+        String stream = text(body, "stream");
+        String deliveryStream = text(body, "deliveryStream");
+        if ((stream == null) == (deliveryStream == null)) {
+            throw new BadRequest("give exactly one of stream and deliveryStream");
+        }
+        RateProfile rate = rate(body);
+        boolean compress = body.path("compress").asBoolean(false);
+        Generator generator = limited(Generator.from(source.schema()).seed(body.path("seed").asLong(1))
+                .encoder(compress ? Encoders.gzip(source.encoder()) : source.encoder()).rate(rate), body);
         SimulatedTime simulated = simulatedTime(body.get("simulatedTime"));
         if (simulated != null) {
             if (rate instanceof RateProfile.Unlimited) {

@@ -30,10 +30,18 @@ final class UiRun {
     private final RecordSink sink;
     private final RateWindow window = new RateWindow(WINDOW_NANOS);
     private final ArrayDeque<double[]> history = new ArrayDeque<>();
+    private final java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> perStream;
     private volatile RunSummary summary;
     private volatile boolean stopRequested;
 
     UiRun(int id, String source, String target, RateProfile rate, GeneratorRun run, RecordSink sink) {
+        this(id, source, target, rate, run, sink, null);
+    }
+
+    /** {@code perStream}: a scenario's counts per stream, shown beside the run's (null for one destination). */
+    UiRun(int id, String source, String target, RateProfile rate, GeneratorRun run, RecordSink sink,
+            java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> perStream) {
+        this.perStream = perStream;
         this.id = id;
         this.source = source;
         this.target = target;
@@ -97,6 +105,9 @@ final class UiRun {
         ObjectNode byCode = node.putObject("failedByCode");
         for (Map.Entry<String, Long> entry : run.failedByCode().entrySet()) {
             byCode.put(entry.getKey(), entry.getValue());
+        }
+        if (perStream != null) {
+            node.set("streams", perStream.get());
         }
         ArrayNode errors = node.putArray("firstErrors");
         run.firstErrors().forEach(errors::add);

@@ -33,9 +33,61 @@ function element(tag, text, className) {
 
 let saveTimer = null;
 
+function scenarioMode() {
+  return $('source-kind').value === 'scenario';
+}
+
 function source() {
+  if (scenarioMode()) return { scenario: $('template').value };
   const value = $('template-list').value;
   return value.startsWith('preset:') ? { preset: value.substring(7) } : { template: $('template').value };
+}
+
+// A scenario to start from, when the editor holds a template: customers signing up, and their orders.
+const STARTER_SCENARIO = `populations:
+  customer:
+    size: 1000
+    key: customer_id
+    arrivals: { initial: 10, every: 1s }
+    fields:
+      customer_id: { concat: ["C-", { sequence: {} }] }
+      tier: { oneOf: [gold, silver, bronze] }
+streams:
+  customers:
+    created: customer
+    fields:
+      customer_id: { ref: customer }
+      tier: { ref: customer, field: tier }
+  orders:
+    every: 5
+    by: customer
+    fields:
+      order_id: { uuid: {} }
+      customer_id: { ref: customer }
+      tier: { ref: customer, field: tier }
+      amount: { decimals: ["1.00", "300.00"] }
+`;
+let templateText = null;   // the template put aside while the editor holds a scenario
+
+/** Template or scenario: a scenario is not saved with the templates, and names its own destinations. */
+function chooseKind() {
+  const scenario = scenarioMode();
+  flushAutosave();
+  $('saved-row').hidden = scenario;
+  $('scenario-help').hidden = !scenario;
+  $('scenario-targets').hidden = !scenario;
+  $('destination-row').hidden = scenario;
+  $('test-template').textContent = scenario ? 'Test scenario' : 'Test template';
+  if (scenario) {
+    templateText = $('template').value;
+    editing = '';
+    $('template-list').value = '';
+    $('template').disabled = false;
+    if (!$('template').value.includes('streams:')) $('template').value = STARTER_SCENARIO;
+  } else if (templateText !== null) {
+    $('template').value = templateText;
+  }
+  checkAsYouType(false);
 }
 
 function showTemplateError(error) {
@@ -47,6 +99,7 @@ function showTemplateError(error) {
   }
   const d = error.details || {};
   let text = error.message;
+  if (Array.isArray(d.problems)) text = d.problems.join('\n');
   if (d.line) {
     const line = $('template').value.split('\n')[d.line - 1] || '';
     text = `line ${d.line}, column ${d.column}: ${d.problem || error.message}\n${line}\n${' '.repeat(Math.max(0, d.column - 1))}^`
@@ -60,11 +113,15 @@ async function testTemplate() {
   $('preview').replaceChildren();
   try {
     const answer = await api('POST', 'preview', { ...source(), count: Number($('preview-count').value),
-      seed: Number($('seed').value), partitionKey: $('partition-key').value || undefined });
+      seed: Number($('seed').value),
+      partitionKey: (!scenarioMode() && $('partition-key').value) || undefined });
     showTemplateError(null);
     for (const record of answer.records) {
       let text = record.text;
       try { text = JSON.stringify(JSON.parse(record.text), null, 2); } catch (notJson) { /* shown as it is */ }
+      if (record.stream) {
+        text = record.stream + (record.late ? ' (late)' : '') + (record.duplicate ? ' (copy)' : '') + ': ' + text;
+      }
       const item = element('li', text);
       item.appendChild(element('span', `  (${record.bytes} bytes, key ${record.partitionKey})`, 'muted'));
       $('preview').appendChild(item);
@@ -156,9 +213,9 @@ function checkAsYouType(save = true) {
   saveTimer = setTimeout(async () => {
     saveTimer = null;
     if ($('template-list').value.startsWith('preset:')) return;
-    if (save && editing) saveTemplate(editing);
+    if (save && editing && !scenarioMode()) saveTemplate(editing);
     try {
-      await api('POST', 'preview', { template: $('template').value, count: 1 });
+      await api('POST', 'preview', { ...source(), count: 1 });
       showTemplateError(null);
     } catch (error) {
       showTemplateError(error);
@@ -312,12 +369,14 @@ async function send() {
   $('send-error').textContent = '';
   const destination = $('destination').value;
   const request = { ...source(), seed: Number($('seed').value) };
-  if (destination.startsWith('stream:')) request.stream = destination.substring(7);
+  if (scenarioMode()) request.createMissing = $('create-missing').checked;
+  else if (destination.startsWith('stream:')) request.stream = destination.substring(7);
   else request.deliveryStream = destination.substring(9);
   rateRequest(request);
+  if (scenarioMode()) delete request.simulatedTime;   // a scenario keeps its own event time
   if ($('duration').value.trim()) request.duration = $('duration').value.trim();
   else if ($('records').value) request.records = Number($('records').value);
-  if ($('partition-key').value.trim()) request.partitionKey = $('partition-key').value.trim();
+  if ($('partition-key').value.trim() && !scenarioMode()) request.partitionKey = $('partition-key').value.trim();
   request.newline = $('newline').checked;
   request.compress = $('compress').checked;
   request.aggregate = $('aggregate').checked;
@@ -354,7 +413,8 @@ function watch(id) {
   const errors = element('div', '', 'error');
   const chartBox = element('div', undefined, 'chart');
   const summary = element('pre', '', 'summary muted');
-  card.append(title, counters, errors, chartBox, summary);
+  const streams = element('div', '', 'streams');
+  card.append(title, counters, streams, errors, chartBox, summary);
   $('runs').prepend(card);
 
   const points = [[], [], [], []];
@@ -379,6 +439,11 @@ function watch(id) {
     points[3].push(snapshot.throttled);
     chart.setData(points);
     card.dataset.points = String(points[0].length);
+    if (snapshot.streams) {
+      streams.textContent = Object.entries(snapshot.streams).map(([name, c]) => `${name} ${c.events}`
+        + ` (${c.acked ?? 0} acked` + (c.failed ? `, ${c.failed} failed` : '') + (c.late ? `, ${c.late} late` : '')
+        + (c.duplicates ? `, ${c.duplicates} duplicates` : '') + ')').join('; ');
+    }
     const codes = Object.entries(snapshot.failedByCode || {}).map(([code, n]) => `failed ${n.toLocaleString('en-US')}: ${code}`);
     errors.textContent = [...codes, ...(snapshot.firstErrors || []), snapshot.error || ''].filter((t) => t).join('\n');
   };
@@ -446,6 +511,7 @@ async function main() {
       await loadDestinations();
     });
   }
+  $('source-kind').addEventListener('change', chooseKind);
   $('template').addEventListener('input', () => checkAsYouType(true));
   $('template').addEventListener('keydown', tabInsertsSpaces);
   $('test-template').addEventListener('click', testTemplate);

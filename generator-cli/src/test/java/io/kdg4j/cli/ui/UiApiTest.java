@@ -208,6 +208,43 @@ class UiApiTest {
     }
 
     @Test
+    void aScenario_isPreviewedWithItsStreams_refusedByPath_andNeedsItsStreamsOrAsksForThem() throws Exception {
+        String shop = java.nio.file.Files.readString(java.nio.file.Path.of("..", "examples", "scenarios",
+                "shop.yaml"));
+        JsonNode preview = JSON.readTree(post("api/v1/preview", JSON.createObjectNode().put("scenario", shop)
+                .put("count", 50).put("seed", 2).toString()).body());
+        assertThat(preview.get("records")).hasSize(50);
+        assertThat(preview.get("records").get(0).get("stream").asText()).isEqualTo("customers");
+        assertThat(preview.get("streams").get("customers").get("events").asLong()).isEqualTo(50);
+
+        HttpResponse<String> bad = post("api/v1/preview", JSON.createObjectNode().put("scenario",
+                shop.replace("machine: shopping", "machine: shoping")).toString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("problems")).extracting(JsonNode::asText)
+                .containsExactly("streams.clicks.machine: unknown machine \"shoping\" (did you mean \"shopping\"?)");
+
+        HttpResponse<String> missing = post("api/v1/runs", JSON.createObjectNode().put("scenario", shop)
+                .put("records", 100).toString());
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("the scenario sends to stream customers, stream orders, stream clicks, "
+                + "which do not exist");
+        JsonNode started = JSON.readTree(post("api/v1/runs", JSON.createObjectNode().put("scenario", shop)
+                .put("records", 2000).put("seed", 2).put("createMissing", true).toString()).body());
+        int id = started.get("id").asInt();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                JSON.readTree(get("api/v1/runs/" + id).body()).get("state").asText().equals("done"));
+        JsonNode done = JSON.readTree(get("api/v1/runs/" + id).body());
+        assertThat(done.get("summary").get("acked").asLong()).isEqualTo(2000);
+        long perStream = 0;
+        for (JsonNode stream : done.get("streams")) {
+            assertThat(stream.get("acked").asLong()).isEqualTo(stream.get("events").asLong());
+            perStream += stream.get("events").asLong();
+        }
+        assertThat(perStream).isEqualTo(2000);
+        assertThat(done.get("target").asText()).isEqualTo("streams customers, orders, clicks");
+    }
+
+    @Test
     void aRunToAStreamThatIsNotThere_is400_andAnUnknownRunIs404() throws Exception {
         HttpResponse<String> answer = post("api/v1/runs", "{\"preset\": \"iot\", \"stream\": \"nowhere\"}");
         assertThat(answer.statusCode()).isEqualTo(400);

@@ -182,6 +182,51 @@ class UiBrowserIT {
     }
 
     @Test
+    void aScenario_isTested_withItsStreams_itsMistakesByPath_andSentToEachStream() throws Exception {
+        browser.get(server.url().toString());
+        waitUpTo(20).until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        new Select(byId("source-kind")).selectByValue("scenario");
+        waitUpTo(10).until(b -> byId("template").getDomProperty("value").contains("streams:"));
+        assertThat(byId("destination-row").isDisplayed()).isFalse();
+        assertThat(byId("scenario-targets").isDisplayed()).isTrue();
+
+        // the starter scenario, tested: customers created before the orders that refer to them
+        byId("preview-count").clear();
+        byId("preview-count").sendKeys("20");
+        assertThat(byId("test-template").getText()).isEqualTo("Test scenario");
+        byId("test-template").click();
+        waitUpTo(10).until(b -> b.findElements(By.cssSelector("#preview li")).size() == 20);
+        java.util.List<String> items = browser.findElements(By.cssSelector("#preview li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(items.get(0)).startsWith("customers: ");
+        assertThat(items).anySatisfy(item -> assertThat(item).startsWith("orders: ").contains("\"tier\""));
+
+        // a mistake is named by its path in the file, with a suggestion, as you type
+        String starter = byId("template").getDomProperty("value");
+        typeTemplate(starter.replace("by: customer", "by: custmer"));
+        waitUpTo(10).until(b -> byId("template-error").isDisplayed());
+        assertThat(byId("template-error").getText())
+                .isEqualTo("streams.orders.by: unknown population \"custmer\" (did you mean \"customer\"?)");
+        typeTemplate(starter);
+        waitUpTo(10).until(b -> !byId("template-error").isDisplayed());
+
+        // sent: each stream to its own Kinesis stream, created as missing
+        byId("records").clear();
+        byId("records").sendKeys("1500");
+        WebElement card = send();
+        waitUpTo(30).until(b -> card.findElement(By.className("counter-state")).getText().equals("done"));
+        String streams = card.findElement(By.className("streams")).getText();
+        assertThat(streams).matches("customers (\\d+) \\(\\1 acked\\); orders (\\d+) \\(\\2 acked\\)");
+        assertThat(card.findElement(By.className("summary")).getText()).contains("\"acked\":1500");
+        screenshot("kdg-ui-scenario.png");
+
+        // back to templates: the template put aside comes back
+        new Select(byId("source-kind")).selectByValue("template");
+        assertThat(byId("template").getDomProperty("value")).doesNotContain("streams:");
+        assertThat(byId("destination-row").isDisplayed()).isTrue();
+    }
+
+    @Test
     void templates_importFromKdg_rename_helpers_andADeliveryStreamsLandedObjects() throws Exception {
         browser.get(server.url().toString());
         waitUpTo(20).until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready")));
