@@ -40,24 +40,37 @@ final class PendingHeap {
         Pending last = heap[--size];
         heap[size] = null;
         if (size > 0) {
-            int at = 0;
-            while (true) {
-                int child = 2 * at + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && before(heap[child + 1], heap[child])) {
-                    child++;
-                }
-                if (!before(heap[child], last)) {
-                    break;
-                }
-                heap[at] = heap[child];
-                at = child;
-            }
-            heap[at] = last;
+            siftDown(last);
         }
         return top;
+    }
+
+    /**
+     * Puts the top back in its place after its time moved on: one walk down from the root, which stops at once
+     * when it is still the earliest (a fast periodic stream among slow sessions), where a pop and a push would
+     * walk the whole height twice.
+     */
+    void topChanged() {
+        siftDown(heap[0]);
+    }
+
+    private void siftDown(Pending moving) {
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!before(heap[child], moving)) {
+                break;
+            }
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = moving;
     }
 
     private static boolean before(Pending a, Pending b) {

@@ -52,7 +52,6 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
     ScenarioIterator(Scenario scenario, long seed, InstanceShare share, long startMillis, RecordEncoder encoder,
             long total, ScenarioTally tally) {
         this.tally = tally;
-        tally.streams(scenario.streams().stream().map(EventStream::name).toList());
         this.startMillis = startMillis;
         this.total = total;
         this.share = share;
@@ -73,7 +72,8 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         for (int s = 0; s < streams.length; s++) {
             EventStream definition = definitions.get(s);
             PopulationRun owner = definition.owner() == null ? null : populationRun(definition.owner(), true);
-            streams[s] = new StreamRun(definition, populations.length + s, seed, owner, arrived);
+            streams[s] = new StreamRun(definition, populations.length + s, seed, owner, arrived,
+                    tally.counters(definition.name()));
             if (definition instanceof EventStream.Created) {
                 owner.created.add(streams[s]);
             } else if (definition instanceof EventStream.Sessions) {
@@ -162,14 +162,16 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
             } else if (heap.isEmpty()) {
                 return false;
             } else {
-                plan(heap.pop());
+                plan(heap.peek());
             }
         }
         return true;
     }
 
+    /** Plans the top of the heap, which moves on to its source's next event (or leaves). */
     private void plan(Pending pending) {
         if (pending.priority < populations.length) {
+            heap.pop();   // an arrival pushes the entity's sessions: it leaves the heap while it does
             arrive(populations[pending.priority], pending);
         } else {
             StreamRun stream = streams[pending.priority - populations.length];
@@ -218,7 +220,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         }
         pending.sequence = index + 1;
         pending.time = stream.periodicMillis(index + 1);
-        heap.push(pending);
+        heap.topChanged();
     }
 
     private void step(StreamRun stream, Pending pending) {
@@ -238,7 +240,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
             pending.time += dwell;
         }
         pending.sequence = sequence + 1;
-        heap.push(pending);
+        heap.topChanged();
     }
 
     private void emit(StreamRun stream, long time, int entity, long sequence, int state, long recordSeed) {
@@ -295,7 +297,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         encoder.encode(stream.generator.generateSeeded(planned.recordSeed, planned.index), out);
         String key = stream.keyFromOwner && planned.entity >= 0 ? stream.owner.table.key(planned.entity)
                 : stream.generator.partitionKey();
-        tally.add(stream.definition.name(), planned.late, planned.duplicate);
+        stream.counters.add(planned.late, planned.duplicate);
         return new ScenarioEvent(stream.definition.name(), GeneratedRecord.wrap(at, key, out.toByteArray(), stream.definition.name()),
                 eventMillis, planned.entity, planned.sequence, state, planned.late, planned.duplicate);
     }
@@ -356,11 +358,13 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         final MachinePlan machine;
         final Delay gap;
         final double millisPerEvent;
+        final ScenarioTally.Counters counters;
         long planned;
 
         StreamRun(EventStream definition, int priority, long runSeed, PopulationRun owner,
-                EventSlot.Arrived arrived) {
+                EventSlot.Arrived arrived, ScenarioTally.Counters counters) {
             this.definition = definition;
+            this.counters = counters;
             this.priority = priority;
             this.seed = Rng.child(Rng.mix(runSeed), Rng.hash("stream:" + definition.name()));
             this.owner = owner;

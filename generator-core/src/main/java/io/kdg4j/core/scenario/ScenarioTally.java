@@ -13,32 +13,27 @@ public final class ScenarioTally {
     private final Map<String, Counters> streams = new ConcurrentHashMap<>();
     private final Map<String, Boolean> order = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private static final class Counters {
+    /** One stream's counters: a run holds on to them rather than looking the stream up per event. */
+    static final class Counters {
         final LongAdder events = new LongAdder();
         final LongAdder late = new LongAdder();
         final LongAdder duplicates = new LongAdder();
-    }
 
-    void add(String stream, boolean late, boolean duplicate) {
-        Counters counters = streams.get(stream);
-        if (counters == null) {
-            counters = streams.computeIfAbsent(stream, s -> new Counters());
-            order.put(stream, Boolean.TRUE);
-        }
-        counters.events.increment();
-        if (duplicate) {
-            counters.duplicates.increment();
-        } else if (late) {
-            counters.late.increment();
+        void add(boolean isLate, boolean duplicate) {
+            events.increment();
+            if (duplicate) {
+                duplicates.increment();
+            } else if (isLate) {
+                late.increment();
+            }
         }
     }
 
-    /** Declares the streams up front, so that counts list them in the scenario's order, those with none too. */
-    void streams(Iterable<String> names) {
-        for (String name : names) {
-            streams.computeIfAbsent(name, s -> new Counters());
-            order.put(name, Boolean.TRUE);
-        }
+    /** The counters of {@code stream}, made on first use. */
+    Counters counters(String stream) {
+        Counters counters = streams.computeIfAbsent(stream, s -> new Counters());
+        order.put(stream, Boolean.TRUE);
+        return counters;
     }
 
     /** The counts so far, per stream in the scenario's order. */
