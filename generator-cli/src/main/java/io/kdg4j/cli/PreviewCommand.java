@@ -149,11 +149,7 @@ final class PreviewCommand implements Callable<Integer> {
             }
             byte[] data = event.record().bytes();
             out.write(data, 0, data.length);
-            out.write((byte) '\n');
-            if (out.size() >= FLUSH_AT) {
-                out.writeTo(stdout);
-                out.reset();
-            }
+            endLine(out, stdout);
         }
         out.writeTo(stdout);
         stdout.flush();
@@ -203,14 +199,19 @@ final class PreviewCommand implements Callable<Integer> {
         long records = share.countOf(count);
         for (long k = 0; k < records; k++) {
             encoder.encode(generator.generate(share.index(k)), out);
-            out.write((byte) '\n');
-            if (out.size() >= FLUSH_AT) {
-                out.writeTo(stdout);
-                out.reset();
-            }
+            endLine(out, stdout);
         }
         out.writeTo(stdout);
         stdout.flush();
+    }
+
+    /** Ends a line, writing the buffer out once it holds {@value #FLUSH_AT} bytes or more. */
+    private static void endLine(ByteOutput out, OutputStream stdout) throws IOException {
+        out.write((byte) '\n');
+        if (out.size() >= FLUSH_AT) {
+            out.writeTo(stdout);
+            out.reset();
+        }
     }
 
     private Clock clock(boolean seeded) {

@@ -207,57 +207,17 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         checkPartitionKey(schema, runSeed);
         RecordEncoder encoder = Formats.encoder(format, resolved, schema, schemaOptions);
-        Generator generator = Generator.from(schema).seed(runSeed).encoder(encoder)
-                .share(settings.share).rate(settings.rate);
-        if (settings.records != null) {
-            generator = generator.limit(settings.records);
-        }
-        if (settings.duration != null) {
-            generator = generator.limit(settings.duration);
-        }
+        Generator generator = limited(Generator.from(schema).seed(runSeed).encoder(encoder)
+                .share(settings.share).rate(settings.rate), settings);
         if (settings.simulatedTime != null) {
             generator = generator.simulatedTime(settings.simulatedTime);
             err.println("kdg send: simulated time " + settings.simulatedTime.from() + ".." + settings.simulatedTime.to()
                     + ", " + settings.simulatedTime.pace() + "; Kinesis' arrival timestamps stay real");
         }
-        LocalEmulator local = connection.startLocal();
-        try {
-            AwsEndpoint aws = connection.resolve(local);
-            if (local != null) {
-                err.println("kdg send: embedded emulator on " + local.endpoint() + " (in memory, gone when kdg "
-                        + "exits; use kdg local to keep one running)");
-            }
-            provision(aws, create || local != null, err, target.stream, target.deliveryStream);
-            if (seed == null) {
-                err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these records again)");
-            }
-            RecordSink sink = sinkFor(aws, target.stream, target.deliveryStream);
-            Outcome outcome = null;
-            try {
-                outcome = send(generator.to(sink), settings, err);
-            } finally {
-                if (outcome == null || !outcome.abandoned()) {
-                    sink.close();
-                }
-            }
-            RunSummary summary = outcome.summary();
-            err.println("kdg send: " + summary.describe());
-            if (outcome.interrupted() && summary.inFlight() == 0) {
-                err.println("kdg send: interrupted; every record sent got its answer");
-            }
-            if (summaryJson != null) {
-                Files.writeString(summaryJson, summary.toJson() + "\n", StandardCharsets.UTF_8);
-            }
-            err.flush();
-            if (outcome.interrupted()) {
-                return Exit.INTERRUPTED;
-            }
-            return summary.allAcked() ? Exit.OK : Exit.RECORDS_FAILED;
-        } finally {
-            if (local != null) {
-                local.close();
-            }
-        }
+        return run(generator, settings, err, runSeed, "records", aws -> {
+            provision(aws, create || connection.isLocal(), err, target.stream, target.deliveryStream);
+            return sinkFor(aws, target.stream, target.deliveryStream);
+        }, sink -> null);
     }
 
     /** {@code --scenario}: each stream to its own target, every one accounted for, per stream in the summary. */
@@ -272,21 +232,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         }
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         ScenarioTally tally = new ScenarioTally();
-        ScenarioEvents events = ScenarioEvents.from(scenario).seed(runSeed).share(settings.share).tally(tally);
-        Generator generator = Generator.from(events).rate(settings.rate);
-        if (settings.records != null) {
-            generator = generator.limit(settings.records);
-        }
-        if (settings.duration != null) {
-            generator = generator.limit(settings.duration);
-        }
-        LocalEmulator local = connection.startLocal();
-        try {
-            AwsEndpoint aws = connection.resolve(local);
-            if (local != null) {
-                err.println("kdg send: embedded emulator on " + local.endpoint() + " (in memory, gone when kdg "
-                        + "exits; use kdg local to keep one running)");
-            }
+        Generator generator = limited(Generator.from(ScenarioEvents.from(scenario).seed(runSeed)
+                .share(settings.share).tally(tally)).rate(settings.rate), settings);
+        return run(generator, settings, err, runSeed, "events", aws -> {
             Map<String, RecordSink> sinks = new LinkedHashMap<>();
             for (EventStream stream : scenario.streams()) {
                 ScenarioFile.Target to = file.target(stream.name());
@@ -295,24 +243,59 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
                 provision(aws, creating, err, kinesis, firehose);
                 sinks.put(stream.name(), sinkFor(aws, kinesis, firehose));
             }
-            if (seed == null) {
-                err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these events again)");
-            }
             // created events are answered before anything that refers to them is sent to another stream
-            RoutingSink routing = new RoutingSink(sinks, scenario.streams().stream()
-                    .filter(s -> s instanceof EventStream.Created).map(EventStream::name)
-                    .collect(java.util.stream.Collectors.toSet()));
+            return new RoutingSink(sinks, scenario.streams().stream().filter(s -> s instanceof EventStream.Created)
+                    .map(EventStream::name).collect(java.util.stream.Collectors.toSet()));
+        }, sink -> ScenarioCounts.describe(tally.counts(), ((RoutingSink) sink).counts()));
+    }
+
+    private static Generator limited(Generator generator, Settings settings) {
+        if (settings.records != null) {
+            generator = generator.limit(settings.records);
+        }
+        if (settings.duration != null) {
+            generator = generator.limit(settings.duration);
+        }
+        return generator;
+    }
+
+    /**
+     * What every send does once it knows its generator: the embedded emulator if asked, the sink (made by
+     * {@code sinks}, which provisions what it needs), the run with Ctrl-C handling, the summary (with the line
+     * {@code detail} adds, if any) and the exit code.
+     */
+    private int run(Generator generator, Settings settings, PrintWriter err, long runSeed, String what,
+            java.util.function.Function<AwsEndpoint, RecordSink> sinks,
+            java.util.function.Function<RecordSink, String> detail) throws Exception {
+        LocalEmulator local = connection.startLocal();
+        try {
+            AwsEndpoint aws = connection.resolve(local);
+            if (local != null) {
+                err.println("kdg send: embedded emulator on " + local.endpoint() + " (in memory, gone when kdg "
+                        + "exits; use kdg local to keep one running)");
+            }
+            RecordSink sink = sinks.apply(aws);
+            if (seed == null) {
+                err.println("kdg: seed " + runSeed + " (pass --seed " + runSeed + " to send these " + what
+                        + " again)");
+            }
             Outcome outcome = null;
             try {
-                outcome = send(generator.to(routing), settings, err);
+                outcome = send(generator.to(sink), settings, err);
             } finally {
                 if (outcome == null || !outcome.abandoned()) {
-                    routing.close();
+                    sink.close();
                 }
             }
             RunSummary summary = outcome.summary();
             err.println("kdg send: " + summary.describe());
-            err.println("kdg send: " + ScenarioCounts.describe(tally.counts(), routing.counts()));
+            String more = detail.apply(sink);
+            if (more != null) {
+                err.println("kdg send: " + more);
+            }
+            if (outcome.interrupted() && summary.inFlight() == 0) {
+                err.println("kdg send: interrupted; every record sent got its answer");
+            }
             if (summaryJson != null) {
                 Files.writeString(summaryJson, summary.toJson() + "\n", StandardCharsets.UTF_8);
             }
