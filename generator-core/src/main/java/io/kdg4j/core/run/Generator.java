@@ -10,6 +10,7 @@ import io.kdg4j.core.kdg.KdgTemplate;
 import io.kdg4j.core.rate.RateProfile;
 import io.kdg4j.core.rate.Ticker;
 import io.kdg4j.core.scenario.ScenarioEvents;
+import io.kdg4j.core.scenario.ScenarioTally;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,8 +199,26 @@ public final class Generator {
                 throw new IllegalStateException("a scenario keeps its own event time; simulated time is for records");
             }
             // every instance plans the whole run (the limit counts all instances' events) and sends its share
+            ScenarioTally tally = scenario.tally();
+            RecordSink counted = tally == null ? sink : new RecordSink() {
+                @Override
+                public void send(GeneratedRecord record, DeliveryListener listener) {
+                    tally.sent(record);
+                    sink.send(record, listener);
+                }
+
+                @Override
+                public void flush() {
+                    sink.flush();
+                }
+
+                @Override
+                public void close() {
+                    sink.close();
+                }
+            };
             return GeneratorRun.start(scenario::records, share.count() == 1 ? rate : rate.scaled(factor),
-                    bytesPerSecond * factor, recordLimit, durationLimit, maxInFlight, ticker, sink, null);
+                    bytesPerSecond * factor, recordLimit, durationLimit, maxInFlight, ticker, counted, null);
         }
         long count = recordLimit == Long.MAX_VALUE ? Long.MAX_VALUE : share.countOf(recordLimit);
         if (simulatedTime != null) {

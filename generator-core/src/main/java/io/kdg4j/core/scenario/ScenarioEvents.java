@@ -58,6 +58,11 @@ public final class ScenarioEvents {
     }
 
     /** Every iterator of these events counts into {@code tally} (each counts into its own otherwise). */
+    /** The tally every iterator of these events counts into, or null when each counts into its own. */
+    public ScenarioTally tally() {
+        return tally;
+    }
+
     public ScenarioEvents tally(ScenarioTally tally) {
         return new ScenarioEvents(scenario, seed, share, start, encoder, Objects.requireNonNull(tally, "tally"));
     }
@@ -74,9 +79,12 @@ public final class ScenarioEvents {
         return share;
     }
 
-    /** The records of {@link #iterator(long)}'s events, each routed to its stream, for a run's sink. */
+    /**
+     * The records of {@link #iterator(long)}'s events, each routed to its stream, for a run: they count in the
+     * {@linkplain #tally tally} when the run hands them to its sink ({@link ScenarioTally#sent}).
+     */
     public Iterator<GeneratedRecord> records(long total) {
-        ScenarioIterator events = iterator(total);
+        ScenarioIterator events = iterator(total, true);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -92,11 +100,15 @@ public final class ScenarioEvents {
 
     /** This instance's share of the first {@code total} events of the run ({@code Long.MAX_VALUE}: no end). */
     public ScenarioIterator iterator(long total) {
+        return iterator(total, false);
+    }
+
+    private ScenarioIterator iterator(long total, boolean countWhenSent) {
         if (total < 0) {
             throw new IllegalArgumentException("total must be >= 0 but was " + total);
         }
         Instant zero = start != null ? start : Instant.ofEpochMilli(System.currentTimeMillis());
         return new ScenarioIterator(scenario, seed, share, zero.toEpochMilli(), encoder, total,
-                tally != null ? tally : new ScenarioTally());
+                tally != null ? tally : new ScenarioTally(), countWhenSent);
     }
 }

@@ -45,13 +45,16 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
     private final StreamRun[] streams;
     private final Map<Population, PopulationRun> populationRuns = new IdentityHashMap<>();
     private final ScenarioTally tally;
+    /** A run's iterator: its events count when the run hands them to the sink ({@link ScenarioTally#sent}). */
+    private final boolean countWhenSent;
     private long position;
     private long plannedOrder;
     private ScenarioEvent next;
 
     ScenarioIterator(Scenario scenario, long seed, InstanceShare share, long startMillis, RecordEncoder encoder,
-            long total, ScenarioTally tally) {
+            long total, ScenarioTally tally, boolean countWhenSent) {
         this.tally = tally;
+        this.countWhenSent = countWhenSent;
         this.startMillis = startMillis;
         this.total = total;
         this.share = share;
@@ -297,9 +300,14 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         encoder.encode(stream.generator.generateSeeded(planned.recordSeed, planned.index), out);
         String key = stream.keyFromOwner && planned.entity >= 0 ? stream.owner.table.key(planned.entity)
                 : stream.generator.partitionKey();
-        stream.counters.add(planned.late, planned.duplicate);
-        return new ScenarioEvent(stream.definition.name(), GeneratedRecord.wrap(at, key, out.toByteArray(), stream.definition.name()),
-                eventMillis, planned.entity, planned.sequence, state, planned.late, planned.duplicate);
+        GeneratedRecord record = GeneratedRecord.wrap(at, key, out.toByteArray(), stream.definition.name());
+        if (countWhenSent) {
+            tally.hold(record, stream.counters, planned.late, planned.duplicate);
+        } else {
+            stream.counters.add(planned.late, planned.duplicate);
+        }
+        return new ScenarioEvent(stream.definition.name(), record, eventMillis, planned.entity, planned.sequence,
+                state, planned.late, planned.duplicate);
     }
 
     /** An event planned but not yet delivered. */

@@ -1,13 +1,16 @@
 package io.kdg4j.core.scenario;
 
+import io.kdg4j.core.GeneratedRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts, per stream, the events a run made, how many came late and how many were copies: give one to
- * {@link ScenarioEvents#tally} to read them while or after the run sends on its own thread. Thread-safe.
+ * Counts, per stream, the events delivered, how many came late and how many were copies: give one to
+ * {@link ScenarioEvents#tally} to read them while or after a run sends on its own thread. An iterator's events
+ * count as it returns them; a run's count as they are handed to the sink, so that an event made when the run was
+ * stopped, and never sent, does not count. Thread-safe.
  */
 public final class ScenarioTally {
     private final Map<String, Counters> streams = new ConcurrentHashMap<>();
@@ -26,6 +29,25 @@ public final class ScenarioTally {
             } else if (isLate) {
                 late.increment();
             }
+        }
+    }
+
+    /** An event made for a run and not yet handed to its sink: counted when it is, not if the run stops first. */
+    private record Held(GeneratedRecord record, Counters counters, boolean late, boolean duplicate) {
+    }
+
+    private volatile Held held;
+
+    void hold(GeneratedRecord record, Counters counters, boolean late, boolean duplicate) {
+        held = new Held(record, counters, late, duplicate);
+    }
+
+    /** The run handed {@code record} to its sink: it counts now (a run calls this; see {@link ScenarioEvents#records}). */
+    public void sent(GeneratedRecord record) {
+        Held last = held;
+        if (last != null && last.record == record) {
+            last.counters.add(last.late, last.duplicate);
+            held = null;
         }
     }
 
