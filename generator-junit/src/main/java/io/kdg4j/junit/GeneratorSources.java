@@ -63,7 +63,7 @@ final class GeneratorSources {
         }
         KdgTemplate template;
         try {
-            template = KdgTemplate.compile(templateText(testClass, annotation.template(), where));
+            template = KdgTemplate.compile(sourceText(testClass, annotation.template(), "template", where));
         } catch (RuntimeException e) {
             throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": template "
                     + annotation.template() + ": " + e.getMessage(), e);
@@ -75,9 +75,10 @@ final class GeneratorSources {
                 .encoder(Encoders.text()));
     }
 
-    private static String templateText(Class<?> testClass, String template, String where) throws IOException {
-        if (template.startsWith("classpath:")) {
-            String resource = template.substring("classpath:".length());
+    /** The text of a template or scenario: {@code classpath:NAME} (a resource of the test class) or a file path. */
+    static String sourceText(Class<?> testClass, String source, String kind, String where) throws IOException {
+        if (source.startsWith("classpath:")) {
+            String resource = source.substring("classpath:".length());
             String path = resource.startsWith("/") ? resource.substring(1) : resource;
             try (InputStream in = testClass.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) {
@@ -87,9 +88,9 @@ final class GeneratorSources {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
-        Path file = Path.of(template);
+        Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
-            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": no template file "
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": no " + kind + " file "
                     + file.toAbsolutePath() + " (write classpath:NAME for a resource)");
         }
         return Files.readString(file, StandardCharsets.UTF_8);

@@ -6,16 +6,26 @@ import io.kdg4j.aws.KinesisSink;
 import io.kdg4j.aws.Provisioning;
 import io.kdg4j.core.run.Generator;
 import io.kdg4j.core.run.RecordSink;
+import io.kdg4j.core.run.RoutingSink;
+import io.kdg4j.core.scenario.EventStream;
+import io.kdg4j.core.scenario.ScenarioEvents;
+import io.kdg4j.core.scenario.ScenarioTally;
+import io.kdg4j.core.scenario.file.ScenarioFile;
+import io.kdg4j.core.scenario.file.ScenarioFileException;
 import io.kdg4j.junit.internal.Created;
 import io.kdg4j.local.LocalEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.firehose.FirehoseAsyncClient;
@@ -55,6 +65,9 @@ final class GeneratorStarter {
     }
 
     RunningGenerator start(ExtensionContext context, KinesisGenerator annotation, String where) throws Exception {
+        if (!annotation.scenario().isBlank()) {
+            return startScenario(context, annotation, where);
+        }
         boolean toStream = !annotation.stream().isBlank();
         boolean toDelivery = !annotation.deliveryStream().isBlank();
         if (toStream == toDelivery) {
@@ -87,13 +100,9 @@ final class GeneratorStarter {
                 OWN_THREAD);
         // an embedded emulator makes and deletes streams itself: no client to build first, no polling for ACTIVE
         LocalEmulator local = backends.backend(context).emulator().orElse(null);
-        TestResources resources = context.getStore(KinesisExtension.NAMESPACE).getOrComputeIfAbsent(
-                new TestResourcesKey(), key -> new TestResources(local != null
-                        ? new Created(local::deleteStream, clients::firehose, clients::s3)
-                        : new Created(clients::kinesis, clients::firehose, clients::s3)),
-                TestResources.class);
-        RecordSink sink = toStream ? streamSink(local, clients, resources, annotation, where)
-                : deliverySink(context, clients, resources, annotation, where);
+        TestResources resources = resources(context, clients, local);
+        RecordSink sink = toStream ? streamSink(local, clients, resources, annotation, annotation.stream(), where)
+                : deliverySink(context, clients, resources, annotation, annotation.deliveryStream(), where);
         Generator generator;
         try {
             sendingClient.join();
@@ -113,9 +122,63 @@ final class GeneratorStarter {
         return running;
     }
 
+    /**
+     * A scenario: each of its streams made where its file says and given a sink, routed by stream; created
+     * events are answered before what refers to them is sent elsewhere.
+     */
+    private RunningGenerator startScenario(ExtensionContext context, KinesisGenerator annotation, String where)
+            throws IOException {
+        if (!annotation.stream().isBlank() || !annotation.deliveryStream().isBlank() || !annotation.template().isBlank()
+                || !annotation.preset().isBlank() || !annotation.schema().isBlank()
+                || !annotation.partitionKey().isBlank()) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": a scenario names its own "
+                    + "streams, records and keys; leave stream, deliveryStream, template, preset, schema and "
+                    + "partitionKey empty");
+        }
+        ScenarioFile file;
+        try {
+            file = ScenarioFile.parse(GeneratorSources.sourceText(context.getRequiredTestClass(),
+                    annotation.scenario(), "scenario", where), annotation.scenario());
+        } catch (ScenarioFileException e) {
+            throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage(), e);
+        }
+        long seed = annotation.seed().isBlank() ? GeneratorSources.derivedSeed(context, where)
+                : GeneratorSources.parseSeed(annotation.seed(), where);
+        ClassClients clients = backends.clients(context);
+        LocalEmulator local = backends.backend(context).emulator().orElse(null);
+        TestResources resources = resources(context, clients, local);
+        Map<String, RecordSink> sinks = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (EventStream stream : file.scenario().streams()) {
+            ScenarioFile.Target to = file.target(stream.name());
+            sinks.put(stream.name(), to.kind() == ScenarioFile.Target.Kind.KINESIS
+                    ? streamSink(local, clients, resources, annotation, to.name(), where)
+                    : deliverySink(context, clients, resources, annotation, to.name(), where));
+            names.add(to.name());
+        }
+        RoutingSink routing = new RoutingSink(sinks, file.scenario().streams().stream()
+                .filter(s -> s instanceof EventStream.Created).map(EventStream::name).collect(Collectors.toSet()));
+        ScenarioTally tally = new ScenarioTally();
+        Generator generator = GeneratorSources.configured(Generator.from(ScenarioEvents.from(file.scenario())
+                .tally(tally)), annotation, seed, where);
+        RunningGenerator running = new RunningGenerator("streams " + String.join(", ", names), seed, generator,
+                routing, tally);
+        resources.add(running);
+        if (annotation.startMode() == StartMode.BEFORE_TEST) {
+            running.start();
+        }
+        return running;
+    }
+
+    private static TestResources resources(ExtensionContext context, ClassClients clients, LocalEmulator local) {
+        return context.getStore(KinesisExtension.NAMESPACE).getOrComputeIfAbsent(new TestResourcesKey(),
+                key -> new TestResources(local != null ? new Created(local::deleteStream, clients::firehose,
+                        clients::s3) : new Created(clients::kinesis, clients::firehose, clients::s3)),
+                TestResources.class);
+    }
+
     private static RecordSink streamSink(LocalEmulator local, ClassClients clients, TestResources resources,
-                                         KinesisGenerator annotation, String where) {
-        String stream = annotation.stream();
+                                         KinesisGenerator annotation, String stream, String where) {
         if (annotation.shards() < 0) {
             throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": shards must be >= 0 "
                     + "(0 = on-demand) but was " + annotation.shards());
@@ -137,8 +200,7 @@ final class GeneratorStarter {
     }
 
     private RecordSink deliverySink(ExtensionContext context, ClassClients clients, TestResources resources,
-                                    KinesisGenerator annotation, String where) {
-        String destination = annotation.deliveryStream();
+                                    KinesisGenerator annotation, String destination, String where) {
         if (annotation.bucket().isBlank()) {
             throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": deliveryStream "
                     + destination + " needs a bucket");

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * parameter of a {@link KinesisTest}. The stream (or the bucket and delivery stream) is created before the test
  * if it is missing and deleted after it if the extension created it; the generator is stopped after the test.
  * Exactly one of {@link #stream()} and {@link #deliveryStream()}, and one of {@link #template()},
- * {@link #preset()} and {@link #schema()}.
+ * {@link #preset()} and {@link #schema()}; or a {@link #scenario()} alone, which names its own streams.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
@@ -49,6 +49,14 @@ public @interface KinesisGenerator {
 
     /** The name of a static method of the test class that returns a {@code RecordSchema}. */
     String schema() default "";
+
+    /**
+     * A scenario file (YAML or JSON; {@code classpath:shop.yaml} or a path) instead of a destination and records:
+     * each of its streams is created where its {@code to:} says ({@link #shards()} shards; Firehose targets
+     * deliver to {@link #bucket()}) and gets its events. {@link #records()} and {@link #recordsPerSecond()} count
+     * the events of all streams; {@link RunningGenerator#streamCounts()} gives them per stream.
+     */
+    String scenario() default "";
 
     /** Records per second; 0 sends as fast as the endpoint takes them. */
     double recordsPerSecond() default 0;

@@ -1,5 +1,8 @@
 package io.kdg4j.junit;
 
+import io.kdg4j.core.scenario.ScenarioTally;
+import io.kdg4j.core.scenario.StreamCounts;
+import java.util.Map;
 import io.kdg4j.core.run.Generator;
 import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RunStats;
@@ -17,13 +20,20 @@ public final class RunningGenerator {
     private final long seed;
     private final Generator generator;
     private final RecordSink sink;
+    private final ScenarioTally tally;
     private GeneratorRun run;
 
     RunningGenerator(String name, long seed, Generator generator, RecordSink sink) {
+        this(name, seed, generator, sink, null);
+    }
+
+    /** A scenario's generator, counting its events per stream into {@code tally}. */
+    RunningGenerator(String name, long seed, Generator generator, RecordSink sink, ScenarioTally tally) {
         this.name = name;
         this.seed = seed;
         this.generator = generator;
         this.sink = sink;
+        this.tally = tally;
     }
 
     /** Starts sending; only needed in {@link StartMode#MANUAL}. Starting twice is an error. */
@@ -54,7 +64,15 @@ public final class RunningGenerator {
         return current != null ? current.stats() : new RunStats(0, 0, 0, 0, 0, 0, Duration.ZERO);
     }
 
-    /** The stream or delivery stream it sends to. */
+    /**
+     * A scenario's events so far per stream (those sent, how many late, how many copies); empty for records of one
+     * destination.
+     */
+    public Map<String, StreamCounts> streamCounts() {
+        return tally == null ? Map.of() : tally.counts();
+    }
+
+    /** The stream or delivery stream it sends to (for a scenario, {@code streams a, b, c}). */
     public String destination() {
         return name;
     }

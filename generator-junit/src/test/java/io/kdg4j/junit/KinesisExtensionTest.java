@@ -250,6 +250,54 @@ class KinesisExtensionTest {
         }
     }
 
+    @KinesisTest
+    static class ScenarioInjection {
+        @KinesisGenerator(scenario = "classpath:scenarios/devices.yaml", shards = 2, records = 1_000, seed = "5")
+        RunningGenerator devices;
+
+        @Test
+        void eachStreamGetsItsEvents(StreamReader reader) throws Exception {
+            RunSummary summary = devices.awaitCompletion(Duration.ofSeconds(30));
+            SEEN.put("scenario-summary", summary);
+            SEEN.put("scenario-counts", devices.streamCounts());
+            SEEN.put("scenario-destination", devices.destination());
+            var counts = devices.streamCounts();
+            SEEN.put("scenario-devices", reader.readAll("devices", counts.get("devices").events(),
+                    Duration.ofSeconds(10)));
+            SEEN.put("scenario-readings", reader.readAll("readings", counts.get("readings").events(),
+                    Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScenario_createsEachOfItsStreams_andSendsEachItsEvents() throws Exception {
+        run(ScenarioInjection.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(((RunSummary) SEEN.get("scenario-summary")).acked()).isEqualTo(1_000);
+        var counts = (Map<String, io.kdg4j.core.scenario.StreamCounts>) SEEN.get("scenario-counts");
+        assertThat(counts.keySet()).containsExactly("devices", "readings");
+        assertThat(counts.get("devices").events() + counts.get("readings").events()).isEqualTo(1_000);
+        assertThat(SEEN.get("scenario-destination")).isEqualTo("streams devices, readings");
+        var devices = (List<software.amazon.awssdk.services.kinesis.model.Record>) SEEN.get("scenario-devices");
+        var readings = (List<software.amazon.awssdk.services.kinesis.model.Record>) SEEN.get("scenario-readings");
+        assertThat(devices).hasSize((int) counts.get("devices").events());
+        assertThat(readings).hasSize((int) counts.get("readings").events());
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        devices.forEach(r -> registered.add(r.partitionKey()));
+        assertThat(readings).allSatisfy(r -> assertThat(registered).contains(r.partitionKey()));
+        assertThat(devices.get(0).data().asUtf8String()).startsWith("{\"device_id\":\"D-");
+    }
+
+    @KinesisTest(backend = Backend.EMBEDDED)
+    static class ScenarioAndStream {
+        @KinesisGenerator(scenario = "classpath:scenarios/devices.yaml", stream = "s", records = 1)
+        RunningGenerator gen;
+
+        @Test
+        void never() {
+        }
+    }
+
     @KinesisTest(backend = Backend.EMBEDDED)
     static class BadStreamName {
         @KinesisGenerator(stream = "has space", preset = "iot", records = 1)
@@ -272,6 +320,9 @@ class KinesisExtensionTest {
                 message(m -> m.contains("field NoStream.nowhere needs exactly one of stream and deliveryStream")))));
         run(UnknownPreset.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("sakilla")))));
+        run(ScenarioAndStream.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("a scenario names its "
+                        + "own streams, records and keys")))));
         // the embedded emulator makes the stream itself, with CreateStream's rules and message
         run(BadStreamName.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("field BadStreamName.gen")
