@@ -117,9 +117,9 @@ final class PreviewCommand implements Callable<Integer> {
      * late and duplicated events are counted on stderr at the end.
      */
     private int previewScenario(InstanceShare share) throws IOException {
-        if (format != null && !format.equals("json") || printSchema) {
-            throw new ParameterException(spec.commandLine(), "a scenario's records are JSON: --format and "
-                    + "--print-schema are for --template and --preset");
+        if (format != null || printSchema) {
+            throw new ParameterException(spec.commandLine(), "a scenario's file gives each stream's format: --format "
+                    + "and --print-schema are for --template and --preset");
         }
         ScenarioFile file = source.scenarioFile();
         if (only != null && file.scenario().stream(only).isEmpty()) {
@@ -131,7 +131,8 @@ final class PreviewCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("kdg: seed " + runSeed + " (pass --seed " + runSeed
                     + " to get these events again)");
         }
-        ScenarioEvents events = ScenarioEvents.from(file.scenario()).seed(runSeed).share(share);
+        ScenarioEvents events = ScenarioEvents.from(file.scenario()).seed(runSeed).share(share)
+                .encoders(io.kdg4j.formats.StreamFormats.encoders(file));
         if (file.scenario().start().isEmpty()) {
             events = events.start(clock(seed != null).instant());
         }
@@ -148,7 +149,12 @@ final class PreviewCommand implements Callable<Integer> {
                 out.write((byte) '\t');
             }
             byte[] data = event.record().bytes();
-            out.write(data, 0, data.length);
+            if (file.format(event.stream()).name().equals("json")) {
+                out.write(data, 0, data.length);
+            } else {
+                // binary records (or framed ones) in base64, one per line, as --format avro prints them
+                out.writeAscii(java.util.Base64.getEncoder().encodeToString(data));
+            }
             endLine(out, stdout);
         }
         out.writeTo(stdout);

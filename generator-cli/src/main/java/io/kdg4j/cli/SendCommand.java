@@ -23,6 +23,7 @@ import io.kdg4j.core.scenario.Scenario;
 import io.kdg4j.core.scenario.ScenarioEvents;
 import io.kdg4j.core.scenario.ScenarioTally;
 import io.kdg4j.core.scenario.file.ScenarioFile;
+import io.kdg4j.formats.StreamFormats;
 import io.kdg4j.core.run.SimulatedTime;
 import io.kdg4j.core.schema.PartitionKeySpec;
 import io.kdg4j.local.LocalEmulator;
@@ -216,7 +217,7 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         }
         return run(generator, settings, err, runSeed, "records", aws -> {
             provision(aws, create || connection.isLocal(), err, target.stream, target.deliveryStream);
-            return sinkFor(aws, target.stream, target.deliveryStream);
+            return sinkFor(aws, target.stream, target.deliveryStream, Formats.isBinary(format));
         }, sink -> null);
     }
 
@@ -233,7 +234,8 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         ScenarioTally tally = new ScenarioTally();
         Generator generator = limited(Generator.from(ScenarioEvents.from(scenario).seed(runSeed)
-                .share(settings.share).tally(tally)).rate(settings.rate), settings);
+                .share(settings.share).tally(tally).encoders(StreamFormats.encoders(file))).rate(settings.rate),
+                settings);
         return run(generator, settings, err, runSeed, "events", aws -> {
             Map<String, RecordSink> sinks = new LinkedHashMap<>();
             for (EventStream stream : scenario.streams()) {
@@ -241,7 +243,8 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
                 String kinesis = to.kind() == ScenarioFile.Target.Kind.KINESIS ? to.name() : null;
                 String firehose = kinesis == null ? to.name() : null;
                 provision(aws, creating, err, kinesis, firehose);
-                sinks.put(stream.name(), sinkFor(aws, kinesis, firehose));
+                sinks.put(stream.name(), sinkFor(aws, kinesis, firehose,
+                        !file.format(stream.name()).name().equals("json")));
             }
             // created events are answered before anything that refers to them is sent to another stream
             return new RoutingSink(sinks, scenario.streams().stream().filter(s -> s instanceof EventStream.Created)
@@ -326,10 +329,11 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         }
     }
 
-    private RecordSink sinkFor(AwsEndpoint aws, String stream, String deliveryStream) {
+    /** {@code binary}: records that are not lines of text, which Firehose must not end with a line break. */
+    private RecordSink sinkFor(AwsEndpoint aws, String stream, String deliveryStream, boolean binary) {
         if (deliveryStream != null) {
             FirehoseSink.Builder firehose = FirehoseSink.builder(aws, deliveryStream);
-            if (Formats.isBinary(format)) {
+            if (binary) {
                 firehose.delimiter(""); // a line break would be a byte of the next binary record
             }
             if (inOrder) {
@@ -450,9 +454,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         if (!scenario && target == null) {
             throw bad("Missing required argument (specify one of these): (--stream=NAME | --delivery-stream=NAME)");
         }
-        if (scenario && (partitionKey != null || format != null && !format.equals("json")
-                || schemaOptions.glueSchemaVersionId != null || schemaOptions.avroSchema != null)) {
-            throw bad("a scenario's records are JSON with the keys its file gives: --partition-key, --format, "
+        if (scenario && (partitionKey != null || format != null || schemaOptions.glueSchemaVersionId != null
+                || schemaOptions.avroSchema != null)) {
+            throw bad("a scenario's file gives each stream's keys and format: --partition-key, --format, "
                     + "--avro-schema and --glue-schema-version-id are for --template and --preset");
         }
         String stream = scenario ? null : target.stream;

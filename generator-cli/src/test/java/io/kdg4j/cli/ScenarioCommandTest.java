@@ -61,6 +61,22 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void aStreamWrittenInAvro_isPrintedInBase64_theOthersAsJson() throws Exception {
+        Path file = Files.writeString(dir.resolve("shop.yaml"), Files.readString(SHOP)
+                .replace("  orders:\n    every: 200", "  orders:\n    format: avro\n    every: 200"));
+        PreviewCommandTest.Run run = kdg("preview", "--scenario", file.toString(), "--count", "2000", "--seed", "7");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<String> orders = run.lines().stream().filter(l -> l.startsWith("orders\t")).toList();
+        assertThat(orders).isNotEmpty().allSatisfy(line -> assertThat(java.util.Base64.getDecoder()
+                .decode(line.substring(7))).isNotEmpty());
+        assertThat(run.lines().stream().filter(l -> l.startsWith("customers\t")).findFirst().orElseThrow())
+                .contains("{\"type\":\"customer_created\"");
+        PreviewCommandTest.Run withFormat = kdg("preview", "--scenario", file.toString(), "--format", "avro");
+        assertThat(withFormat.exitCode()).isEqualTo(2);
+        assertThat(withFormat.stderr()).contains("a scenario's file gives each stream's format");
+    }
+
+    @Test
     void aMistakeInTheFile_isNamedByItsPath_andNothingIsSent() throws Exception {
         Path file = Files.writeString(dir.resolve("shop.yaml"), Files.readString(SHOP)
                 .replace("customer_tier: { ref: customer, field: tier }", "customer_tier: { ref: custmer, field: tier }"));

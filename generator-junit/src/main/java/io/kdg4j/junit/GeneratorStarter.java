@@ -12,6 +12,7 @@ import io.kdg4j.core.scenario.ScenarioEvents;
 import io.kdg4j.core.scenario.ScenarioTally;
 import io.kdg4j.core.scenario.file.ScenarioFile;
 import io.kdg4j.core.scenario.file.ScenarioFileException;
+import io.kdg4j.formats.StreamFormats;
 import io.kdg4j.junit.internal.Created;
 import io.kdg4j.local.LocalEmulator;
 import java.io.IOException;
@@ -102,7 +103,7 @@ final class GeneratorStarter {
         LocalEmulator local = backends.backend(context).emulator().orElse(null);
         TestResources resources = resources(context, clients, local);
         RecordSink sink = toStream ? streamSink(local, clients, resources, annotation, annotation.stream(), where)
-                : deliverySink(context, clients, resources, annotation, annotation.deliveryStream(), where);
+                : deliverySink(context, clients, resources, annotation, annotation.deliveryStream(), false, where);
         Generator generator;
         try {
             sendingClient.join();
@@ -151,16 +152,17 @@ final class GeneratorStarter {
         List<String> names = new ArrayList<>();
         for (EventStream stream : file.scenario().streams()) {
             ScenarioFile.Target to = file.target(stream.name());
+            boolean binary = !file.format(stream.name()).name().equals("json");
             sinks.put(stream.name(), to.kind() == ScenarioFile.Target.Kind.KINESIS
                     ? streamSink(local, clients, resources, annotation, to.name(), where)
-                    : deliverySink(context, clients, resources, annotation, to.name(), where));
+                    : deliverySink(context, clients, resources, annotation, to.name(), binary, where));
             names.add(to.name());
         }
         RoutingSink routing = new RoutingSink(sinks, file.scenario().streams().stream()
                 .filter(s -> s instanceof EventStream.Created).map(EventStream::name).collect(Collectors.toSet()));
         ScenarioTally tally = new ScenarioTally();
         Generator generator = GeneratorSources.configured(Generator.from(ScenarioEvents.from(file.scenario())
-                .tally(tally)), annotation, seed, where);
+                .tally(tally).encoders(StreamFormats.encoders(file))), annotation, seed, where);
         RunningGenerator running = new RunningGenerator("streams " + String.join(", ", names), seed, generator,
                 routing, tally);
         resources.add(running);
@@ -199,8 +201,9 @@ final class GeneratorStarter {
         return KinesisSink.builder(clients.kinesisAsync(), stream).build();
     }
 
+    /** {@code binary}: records that are not lines of text get no line break after them. */
     private RecordSink deliverySink(ExtensionContext context, ClassClients clients, TestResources resources,
-                                    KinesisGenerator annotation, String destination, String where) {
+                                    KinesisGenerator annotation, String destination, boolean binary, String where) {
         if (annotation.bucket().isBlank()) {
             throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": deliveryStream "
                     + destination + " needs a bucket");
@@ -226,7 +229,8 @@ final class GeneratorStarter {
         if (created) {
             resources.created().deliveryStream(destination);
         }
-        return FirehoseSink.builder(clients.firehoseAsync(), destination).build();
+        FirehoseSink.Builder sink = FirehoseSink.builder(clients.firehoseAsync(), destination);
+        return (binary ? sink.delimiter("") : sink).build();
     }
 
     /**

@@ -15,6 +15,7 @@ import io.kdg4j.core.scenario.ScenarioIterator;
 import io.kdg4j.core.scenario.ScenarioTally;
 import io.kdg4j.core.scenario.StreamCounts;
 import io.kdg4j.core.scenario.file.ScenarioFile;
+import io.kdg4j.formats.StreamFormats;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,7 +43,8 @@ final class ScenarioRuns {
 
     /** A scenario without its own start begins today at 00:00Z, so that a seed gives the same events all day. */
     private static ScenarioEvents events(ScenarioFile file, long seed) {
-        ScenarioEvents events = ScenarioEvents.from(file.scenario()).seed(seed);
+        ScenarioEvents events = ScenarioEvents.from(file.scenario()).seed(seed)
+                .encoders(StreamFormats.encoders(file));
         return file.scenario().start().isPresent() ? events
                 : events.start(LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
@@ -54,7 +56,9 @@ final class ScenarioRuns {
         ArrayNode records = Exchanges.JSON.createArrayNode();
         while (events.hasNext()) {
             ScenarioEvent event = events.next();
-            records.addObject().put("stream", event.stream()).put("text", event.record().text())
+            boolean json = file.format(event.stream()).name().equals("json");
+            records.addObject().put("stream", event.stream()).put("text", json ? event.record().text()
+                    : java.util.Base64.getEncoder().encodeToString(event.record().bytes()))
                     .put("bytes", event.record().size()).put("partitionKey", event.record().partitionKey())
                     .put("late", event.late()).put("duplicate", event.duplicate());
         }
@@ -95,8 +99,12 @@ final class ScenarioRuns {
         }
         for (EventStream stream : file.scenario().streams()) {
             ScenarioFile.Target to = file.target(stream.name());
+            ObjectNode options = body.deepCopy();
+            if (!file.format(stream.name()).name().equals("json")) {
+                options.put("newline", false);   // a line break would be a byte of the next binary record
+            }
             sinks.put(stream.name(), to.kind() == ScenarioFile.Target.Kind.KINESIS
-                    ? Api.kinesisSink(target, to.name(), body) : Api.firehoseSink(target, to.name(), body));
+                    ? Api.kinesisSink(target, to.name(), options) : Api.firehoseSink(target, to.name(), options));
         }
         RoutingSink routing = new RoutingSink(sinks, file.scenario().streams().stream()
                 .filter(s -> s instanceof EventStream.Created).map(EventStream::name).collect(Collectors.toSet()));

@@ -7,6 +7,7 @@ import io.kdg4j.core.GeneratedRecord;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The events of a scenario for one seed: a pure function of (scenario, seed, start), however many instances
@@ -22,11 +23,11 @@ public final class ScenarioEvents {
     private final long seed;
     private final InstanceShare share;
     private final Instant start;
-    private final RecordEncoder encoder;
+    private final Function<EventStream, RecordEncoder> encoder;
     private final ScenarioTally tally;
 
-    private ScenarioEvents(Scenario scenario, long seed, InstanceShare share, Instant start, RecordEncoder encoder,
-            ScenarioTally tally) {
+    private ScenarioEvents(Scenario scenario, long seed, InstanceShare share, Instant start,
+            Function<EventStream, RecordEncoder> encoder, ScenarioTally tally) {
         this.scenario = scenario;
         this.seed = seed;
         this.share = share;
@@ -37,7 +38,7 @@ public final class ScenarioEvents {
 
     public static ScenarioEvents from(Scenario scenario) {
         return new ScenarioEvents(Objects.requireNonNull(scenario, "scenario"), 0, InstanceShare.WHOLE,
-                scenario.start().orElse(null), Encoders.json(), null);
+                scenario.start().orElse(null), stream -> Encoders.json(), null);
     }
 
     public ScenarioEvents seed(long seed) {
@@ -53,8 +54,15 @@ public final class ScenarioEvents {
         return new ScenarioEvents(scenario, seed, share, Objects.requireNonNull(start, "start"), encoder, tally);
     }
 
+    /** Every stream's records written by {@code encoder} (JSON otherwise). */
     public ScenarioEvents encoder(RecordEncoder encoder) {
-        return new ScenarioEvents(scenario, seed, share, start, Objects.requireNonNull(encoder, "encoder"), tally);
+        Objects.requireNonNull(encoder, "encoder");
+        return encoders(stream -> encoder);
+    }
+
+    /** Each stream's records written by the encoder {@code encoders} gives it (made once per iterator). */
+    public ScenarioEvents encoders(Function<EventStream, RecordEncoder> encoders) {
+        return new ScenarioEvents(scenario, seed, share, start, Objects.requireNonNull(encoders, "encoders"), tally);
     }
 
     /** Every iterator of these events counts into {@code tally} (each counts into its own otherwise). */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 /**
  * One walk through a scenario's events. Planning is sequential and cheap (a heap of each source's next event);
@@ -34,7 +35,6 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
     private final long startMillis;
     private final long total;
     private final InstanceShare share;
-    private final RecordEncoder encoder;
     private final Rng rng = new Rng();
     private final ByteOutput out = new ByteOutput(512);
     private final PendingHeap heap = new PendingHeap();
@@ -51,14 +51,13 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
     private long plannedOrder;
     private ScenarioEvent next;
 
-    ScenarioIterator(Scenario scenario, long seed, InstanceShare share, long startMillis, RecordEncoder encoder,
-            long total, ScenarioTally tally, boolean countWhenSent) {
+    ScenarioIterator(Scenario scenario, long seed, InstanceShare share, long startMillis,
+            Function<EventStream, RecordEncoder> encoders, long total, ScenarioTally tally, boolean countWhenSent) {
         this.tally = tally;
         this.countWhenSent = countWhenSent;
         this.startMillis = startMillis;
         this.total = total;
         this.share = share;
-        this.encoder = encoder;
         EventSlot.Arrived arrived = (population, eventMillis) -> {
             PopulationRun run = populationRun(population, false);
             return run == null ? population.size() : run.arrivedBy(eventMillis - this.startMillis);
@@ -76,7 +75,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
             EventStream definition = definitions.get(s);
             PopulationRun owner = definition.owner() == null ? null : populationRun(definition.owner(), true);
             streams[s] = new StreamRun(definition, populations.length + s, seed, owner, arrived,
-                    tally.counters(definition.name()));
+                    tally.counters(definition.name()), encoders.apply(definition));
             if (definition instanceof EventStream.Created) {
                 owner.created.add(streams[s]);
             } else if (definition instanceof EventStream.Sessions) {
@@ -297,7 +296,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         stream.slot.set(eventMillis, planned.sequence, state, stream.definition.name(),
                 stream.owner == null ? null : stream.owner.population, planned.entity);
         out.reset();
-        encoder.encode(stream.generator.generateSeeded(planned.recordSeed, planned.index), out);
+        stream.encoder.encode(stream.generator.generateSeeded(planned.recordSeed, planned.index), out);
         String key = stream.keyFromOwner && planned.entity >= 0 ? stream.owner.table.key(planned.entity)
                 : stream.generator.partitionKey();
         GeneratedRecord record = GeneratedRecord.wrap(at, key, out.toByteArray(), stream.definition.name());
@@ -367,12 +366,14 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         final Delay gap;
         final double millisPerEvent;
         final ScenarioTally.Counters counters;
+        final RecordEncoder encoder;
         long planned;
 
         StreamRun(EventStream definition, int priority, long runSeed, PopulationRun owner,
-                EventSlot.Arrived arrived, ScenarioTally.Counters counters) {
+                EventSlot.Arrived arrived, ScenarioTally.Counters counters, RecordEncoder encoder) {
             this.definition = definition;
             this.counters = counters;
+            this.encoder = encoder;
             this.priority = priority;
             this.seed = Rng.child(Rng.mix(runSeed), Rng.hash("stream:" + definition.name()));
             this.owner = owner;

@@ -48,7 +48,9 @@ public final class ScenarioFile {
     private static final Set<String> POPULATION = Set.of("size", "key", "arrivals", "fields");
     private static final Set<String> MACHINE = Set.of("start", "transitions", "dwell");
     private static final Set<String> STREAM = Set.of("created", "every", "sessions", "by", "pick", "machine", "gap",
-            "late", "duplicates", "partitionKey", "fields", "to");
+            "late", "duplicates", "partitionKey", "fields", "to", "format", "glueSchemaVersionId");
+    /** Formats a stream may be written in; the tools that send (kdg, the page) map them to encoders. */
+    public static final List<String> FORMATS = List.of("json", "avro", "protobuf");
 
     /** Where a stream's events are sent. */
     public record Target(Kind kind, String name) {
@@ -60,12 +62,22 @@ public final class ScenarioFile {
         }
     }
 
+    /**
+     * How a stream's records are written: {@code json} (the default), {@code avro} or {@code protobuf} (schemas
+     * derived from the stream's records), optionally with the Glue Schema Registry header naming a schema version.
+     */
+    public record Format(String name, java.util.UUID glueSchemaVersionId) {
+        public static final Format JSON = new Format("json", null);
+    }
+
     private final Scenario scenario;
     private final Map<String, Target> targets;
+    private final Map<String, Format> formats;
 
-    private ScenarioFile(Scenario scenario, Map<String, Target> targets) {
+    private ScenarioFile(Scenario scenario, Map<String, Target> targets, Map<String, Format> formats) {
         this.scenario = scenario;
         this.targets = Map.copyOf(targets);
+        this.formats = Map.copyOf(formats);
     }
 
     public static ScenarioFile load(Path file) {
@@ -104,6 +116,12 @@ public final class ScenarioFile {
         return target;
     }
 
+    /** How stream {@code name}'s records are written. */
+    public Format format(String name) {
+        target(name);
+        return formats.getOrDefault(name, Format.JSON);
+    }
+
     /** One reading of one file: collects problems, builds what it can. */
     private static final class Reader {
         private final Problems problems = new Problems();
@@ -111,6 +129,7 @@ public final class ScenarioFile {
         private final Map<String, Arrivals> arrivals = new LinkedHashMap<>();
         private final Map<String, StateMachine> machines = new LinkedHashMap<>();
         private final Map<String, Target> targets = new LinkedHashMap<>();
+        private final Map<String, Format> formats = new LinkedHashMap<>();
         private final java.util.Set<String> broken = new java.util.HashSet<>();
         private final ValueReader values = new ValueReader(problems, populations, broken);
 
@@ -154,7 +173,7 @@ public final class ScenarioFile {
                 throw new ScenarioFileException(source, problems.found());
             }
             try {
-                return new ScenarioFile(builder.build(), targets);
+                return new ScenarioFile(builder.build(), targets, formats);
             } catch (SchemaException e) {
                 throw new ScenarioFileException(source, e.problems());
             }
@@ -286,6 +305,7 @@ public final class ScenarioFile {
                 return null;
             }
             targets.put(name, target(name, node.get("to"), path + ".to"));
+            formats.put(name, format(node, path));
             int before = problems.count();
             ObjectSpec fields = values.object(node.get("fields"), path + ".fields");
             RecordSchema schema = built(before, path + ".fields", () -> {
@@ -334,6 +354,25 @@ public final class ScenarioFile {
                             .duplicates(duplicates);
                 }
             }
+        }
+
+        private Format format(JsonNode node, String path) {
+            String name = node.has("format") ? problems.text(node.get("format"), path + ".format") : "json";
+            if (!FORMATS.contains(name)) {
+                problems.unknown(path + ".format", "format", name, FORMATS);
+                name = "json";
+            }
+            java.util.UUID glue = null;
+            if (node.has("glueSchemaVersionId")) {
+                String id = problems.text(node.get("glueSchemaVersionId"), path + ".glueSchemaVersionId");
+                try {
+                    glue = java.util.UUID.fromString(id);
+                } catch (IllegalArgumentException e) {
+                    problems.add(path + ".glueSchemaVersionId", "must be a schema version id such as "
+                            + "b7b4a7f0-1f5a-4d8e-9a3c-0123456789ab but was \"" + id + "\"");
+                }
+            }
+            return new Format(name, glue);
         }
 
         private double lateShare(JsonNode late, String path) {
