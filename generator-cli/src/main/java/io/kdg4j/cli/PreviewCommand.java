@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kdg preview}: N rendered records on stdout, one per line. */
@@ -153,7 +154,7 @@ final class PreviewCommand implements Callable<Integer> {
                 out.write(data, 0, data.length);
             } else {
                 // binary records (or framed ones) in base64, one per line, as --format avro prints them
-                out.writeAscii(java.util.Base64.getEncoder().encodeToString(data));
+                out.writeAscii(Base64.getEncoder().encodeToString(data));
             }
             endLine(out, stdout);
         }
@@ -186,7 +187,7 @@ final class PreviewCommand implements Callable<Integer> {
         public void encode(io.kdg4j.core.record.RecordTape record, ByteOutput out) {
             ByteOutput raw = new ByteOutput();
             binary.encode(record, raw);
-            out.writeAscii(java.util.Base64.getEncoder().encodeToString(raw.toByteArray()));
+            out.writeAscii(Base64.getEncoder().encodeToString(raw.toByteArray()));
         }
 
         @Override

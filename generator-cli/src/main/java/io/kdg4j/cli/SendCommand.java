@@ -18,14 +18,14 @@ import io.kdg4j.core.run.GeneratorRun;
 import io.kdg4j.core.run.RecordSink;
 import io.kdg4j.core.run.RoutingSink;
 import io.kdg4j.core.run.RunSummary;
+import io.kdg4j.core.run.SimulatedTime;
 import io.kdg4j.core.scenario.EventStream;
 import io.kdg4j.core.scenario.Scenario;
 import io.kdg4j.core.scenario.ScenarioEvents;
 import io.kdg4j.core.scenario.ScenarioTally;
 import io.kdg4j.core.scenario.file.ScenarioFile;
-import io.kdg4j.formats.StreamFormats;
-import io.kdg4j.core.run.SimulatedTime;
 import io.kdg4j.core.schema.PartitionKeySpec;
+import io.kdg4j.formats.StreamFormats;
 import io.kdg4j.local.LocalEmulator;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -248,7 +250,7 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
             }
             // created events are answered before anything that refers to them is sent to another stream
             return new RoutingSink(sinks, scenario.streams().stream().filter(s -> s instanceof EventStream.Created)
-                    .map(EventStream::name).collect(java.util.stream.Collectors.toSet()));
+                    .map(EventStream::name).collect(Collectors.toSet()));
         }, sink -> ScenarioCounts.describe(tally.counts(), ((RoutingSink) sink).counts()));
     }
 
@@ -268,8 +270,8 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
      * {@code detail} adds, if any) and the exit code.
      */
     private int run(Generator generator, Settings settings, PrintWriter err, long runSeed, String what,
-            java.util.function.Function<AwsEndpoint, RecordSink> sinks,
-            java.util.function.Function<RecordSink, String> detail) throws Exception {
+            Function<AwsEndpoint, RecordSink> sinks,
+            Function<RecordSink, String> detail) throws Exception {
         LocalEmulator local = connection.startLocal();
         try {
             AwsEndpoint aws = connection.resolve(local);

@@ -27,7 +27,6 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The extension driven through JUnit's EngineTestKit on the embedded backend. The fixtures are nested classes,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -123,7 +124,7 @@ public final class OrderJoin {
     }
 
     private static int poll(KinesisClient kinesis, Map<String, String> iterators,
-            java.util.function.Consumer<String> handle) {
+            Consumer<String> handle) {
         int read = 0;
         for (Map.Entry<String, String> shard : iterators.entrySet()) {
             GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(shard.getValue()).limit(500));

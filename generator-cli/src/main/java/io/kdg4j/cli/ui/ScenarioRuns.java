@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** The page's scenarios: previewed as events with their streams, sent each stream where the scenario says. */
@@ -58,7 +60,7 @@ final class ScenarioRuns {
             ScenarioEvent event = events.next();
             boolean json = file.format(event.stream()).name().equals("json");
             records.addObject().put("stream", event.stream()).put("text", json ? event.record().text()
-                    : java.util.Base64.getEncoder().encodeToString(event.record().bytes()))
+                    : Base64.getEncoder().encodeToString(event.record().bytes()))
                     .put("bytes", event.record().size()).put("partitionKey", event.record().partitionKey())
                     .put("late", event.late()).put("duplicate", event.duplicate());
         }
@@ -73,7 +75,7 @@ final class ScenarioRuns {
      * missing Kinesis streams (one shard each); created events are answered before what refers to them is sent.
      */
     static UiRun start(UiRuns runs, UiTarget target, JsonNode body, RateProfile rate,
-            java.util.function.UnaryOperator<Generator> limits) {
+            UnaryOperator<Generator> limits) {
         ScenarioFile file = parse(body);
         boolean createMissing = body.path("createMissing").asBoolean(false);
         List<String> missing = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.kdg4j.cli.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kdg4j.cli.RateWindow;
@@ -11,6 +12,7 @@ import io.kdg4j.core.run.RunSummary;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One run started from the page: its generator run, the sink it owns, and a bounded history of samples for the
@@ -30,7 +32,7 @@ final class UiRun {
     private final RecordSink sink;
     private final RateWindow window = new RateWindow(WINDOW_NANOS);
     private final ArrayDeque<double[]> history = new ArrayDeque<>();
-    private final java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> perStream;
+    private final Supplier<JsonNode> perStream;
     private volatile RunSummary summary;
     private volatile boolean stopRequested;
 
@@ -40,7 +42,7 @@ final class UiRun {
 
     /** {@code perStream}: a scenario's counts per stream, shown beside the run's (null for one destination). */
     UiRun(int id, String source, String target, RateProfile rate, GeneratorRun run, RecordSink sink,
-            java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> perStream) {
+            Supplier<JsonNode> perStream) {
         this.perStream = perStream;
         this.id = id;
         this.source = source;

@@ -6,6 +6,7 @@ import io.kdg4j.core.scenario.Pick;
 import io.kdg4j.core.scenario.Population;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public final class EntityTable {
         int capacity = Integer.highestOneBit(Math.min(MAX_CACHE, Math.max(1, population.size()) * 2 - 1));
         this.mask = capacity - 1;
         this.cachedIndex = new int[capacity];
-        java.util.Arrays.fill(cachedIndex, -1);
+        Arrays.fill(cachedIndex, -1);
         this.cached = new Object[capacity];
     }
 

@@ -1,11 +1,12 @@
 package io.kdg4j.core.internal;
 
 import io.kdg4j.core.schema.EventSpec;
+import java.time.ZoneOffset;
 
 /** A fact of the current scenario event (or its stand-in outside a scenario). */
 final class EventNode extends Node {
     private static final InstantFormatter ISO = new IsoUtcFormatter(
-            TimestampCompiler.javaFormatter(TimestampCompiler.ISO_PATTERN, java.time.ZoneOffset.UTC));
+            TimestampCompiler.javaFormatter(TimestampCompiler.ISO_PATTERN, ZoneOffset.UTC));
 
     private final EventSpec.Part part;
 

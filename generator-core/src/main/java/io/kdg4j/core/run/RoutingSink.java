@@ -4,6 +4,7 @@ import io.kdg4j.core.GeneratedRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,7 +23,7 @@ public final class RoutingSink implements RecordSink {
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Object answered = new Object();
-    private final java.util.concurrent.atomic.AtomicLong firstInFlight = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong firstInFlight = new AtomicLong();
 
     /** What one route was given and how it ended. */
     public record RouteCounts(long acked, long failed) {

@@ -3,6 +3,7 @@ package io.kdg4j.core.scenario;
 import io.kdg4j.core.SchemaException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -118,7 +119,7 @@ public final class Scenario {
             if (!problems.isEmpty()) {
                 throw new SchemaException(problems);
             }
-            return new Scenario(java.util.Collections.unmodifiableMap(all), List.copyOf(streams), start);
+            return new Scenario(Collections.unmodifiableMap(all), List.copyOf(streams), start);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kdg4j.core.scenario;
 
 import io.kdg4j.core.GeneratedRecord;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ScenarioTally {
     private final Map<String, Counters> streams = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> order = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Boolean> order = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** One stream's counters: a run holds on to them rather than looking the stream up per event. */
     static final class Counters {

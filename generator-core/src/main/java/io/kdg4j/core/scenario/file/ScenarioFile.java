@@ -20,13 +20,16 @@ import io.kdg4j.core.schema.PartitionKeySpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -66,7 +69,7 @@ public final class ScenarioFile {
      * How a stream's records are written: {@code json} (the default), {@code avro} or {@code protobuf} (schemas
      * derived from the stream's records), optionally with the Glue Schema Registry header naming a schema version.
      */
-    public record Format(String name, java.util.UUID glueSchemaVersionId) {
+    public record Format(String name, UUID glueSchemaVersionId) {
         public static final Format JSON = new Format("json", null);
     }
 
@@ -130,7 +133,7 @@ public final class ScenarioFile {
         private final Map<String, StateMachine> machines = new LinkedHashMap<>();
         private final Map<String, Target> targets = new LinkedHashMap<>();
         private final Map<String, Format> formats = new LinkedHashMap<>();
-        private final java.util.Set<String> broken = new java.util.HashSet<>();
+        private final Set<String> broken = new HashSet<>();
         private final ValueReader values = new ValueReader(problems, populations, broken);
 
         ScenarioFile read(JsonNode root, String source) {
@@ -278,10 +281,10 @@ public final class ScenarioFile {
                         } else {
                             problems.add(path + ".uniform", "must be a list [min, max] of durations");
                         }
-                        return Delay.fixed(java.time.Duration.ZERO);
+                        return Delay.fixed(Duration.ZERO);
                     default:
                         problems.unknown(path, "delay", kind, List.of("fixed", "exponential", "uniform"));
-                        return Delay.fixed(java.time.Duration.ZERO);
+                        return Delay.fixed(Duration.ZERO);
                 }
             }
             if (node != null && node.isValueNode()) {
@@ -289,7 +292,7 @@ public final class ScenarioFile {
             }
             problems.add(path, "must be a duration (30s) or {exponential: 30s}, {uniform: [5s, 30s]} but was "
                     + Problems.describe(node));
-            return Delay.fixed(java.time.Duration.ZERO);
+            return Delay.fixed(Duration.ZERO);
         }
 
         private EventStream stream(String name, JsonNode node, String path) {
@@ -317,7 +320,7 @@ public final class ScenarioFile {
             });
             double late = node.has("late") ? lateShare(node.get("late"), path + ".late") : 0;
             Delay lateBy = node.has("late") && node.get("late").has("by")
-                    ? delay(node.get("late").get("by"), path + ".late.by") : Delay.fixed(java.time.Duration.ZERO);
+                    ? delay(node.get("late").get("by"), path + ".late.by") : Delay.fixed(Duration.ZERO);
             double duplicates = node.has("duplicates")
                     ? problems.number(node.get("duplicates"), path + ".duplicates", 0, 1) : 0;
             switch (kinds.get(0)) {
@@ -362,11 +365,11 @@ public final class ScenarioFile {
                 problems.unknown(path + ".format", "format", name, FORMATS);
                 name = "json";
             }
-            java.util.UUID glue = null;
+            UUID glue = null;
             if (node.has("glueSchemaVersionId")) {
                 String id = problems.text(node.get("glueSchemaVersionId"), path + ".glueSchemaVersionId");
                 try {
-                    glue = java.util.UUID.fromString(id);
+                    glue = UUID.fromString(id);
                 } catch (IllegalArgumentException e) {
                     problems.add(path + ".glueSchemaVersionId", "must be a schema version id such as "
                             + "b7b4a7f0-1f5a-4d8e-9a3c-0123456789ab but was \"" + id + "\"");

@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ final class ValueReader {
         all.put("arrayOf", Set.of("length"));
         all.put("switch", Set.of("cases", "otherwise"));
         all.put("ref", Set.of("field", "pick"));
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     static final List<String> EVENT_PARTS = List.of("time", "timeMillis", "sequence", "state", "stream");
@@ -100,7 +102,7 @@ final class ValueReader {
             problems.unknown(path, "generator", first, GENERATORS.keySet());
             return Fields.constant(null);
         }
-        Set<String> allowed = new java.util.HashSet<>(GENERATORS.get(generator));
+        Set<String> allowed = new HashSet<>(GENERATORS.get(generator));
         allowed.add(generator);
         allowed.add("nullable");
         problems.onlyKeys(node, path, allowed);
