@@ -6,8 +6,10 @@ import io.kdg4j.junit.KinesisGenerator;
 import io.kdg4j.junit.KinesisTest;
 import io.kdg4j.junit.RunningGenerator;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,11 +30,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
@@ -48,8 +52,9 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  * consumer waits for. Single shot in a fresh JVM each fork, as the first test class of a run. Two parts are
  * reported beside the total: {@code backendReadyMillis}, from the class's start to the test method (emulator,
  * stream, clients, the generator started: kdg4j's part), and {@code kclFirstRecordMillis}, from the worker's start
- * to its first record (the KCL's part, most of it a random 1 to 30 s wait for another worker to create the leases
- * before it does so itself, which the KCL does not let a user configure). {@code retrieval} is polling or enhanced
+ * to its first record (the KCL's part). Of the KCL's part, {@code kclLeaseWaitMillis} is the time until the first
+ * lease is in the lease table: a worker that finds the table empty waits a random 1 to 30 s for another worker to
+ * create the leases before it does so itself, which the KCL does not let a user configure. {@code retrieval} is polling or enhanced
  * fan-out (the KCL's default).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar KclStartBenchmark</pre>
@@ -66,6 +71,7 @@ public class KclStartBenchmark {
     static volatile long classStarted;
     static volatile long testStarted;
     static volatile long processed;
+    static volatile long leasesCreated;
 
     @Param({"polling", "fanOut"})
     public String retrieval;
@@ -84,6 +90,7 @@ public class KclStartBenchmark {
     public static class Parts {
         public long backendReadyMillis;
         public long kclFirstRecordMillis;
+        public long kclLeaseWaitMillis;
     }
 
     /** The test class the engine runs: a KCL worker of its own, as a team's test writes it. */
@@ -102,14 +109,20 @@ public class KclStartBenchmark {
                 ConfigsBuilder configs = new ConfigsBuilder(new SingleStreamTracker("orders",
                         InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
                         "first-record", kinesis, dynamoDb, cloudWatch, "worker", FirstRecord::new);
-                Scheduler scheduler = new Scheduler(configs.checkpointConfig(), configs.coordinatorConfig(),
-                        configs.leaseManagementConfig().shardSyncIntervalMillis(1_000).failoverTimeMillis(2_000),
+                LeaseManagementConfig leases = configs.leaseManagementConfig().shardSyncIntervalMillis(1_000)
+                        .failoverTimeMillis(2_000).leaseAssignmentIntervalMillis(1_000L)
+                        .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(1_000);
+                leases.workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis(2_000);
+                Scheduler scheduler = new Scheduler(configs.checkpointConfig(), configs.coordinatorConfig(), leases,
                         configs.lifecycleConfig(), configs.metricsConfig(), configs.processorConfig(),
                         fanOut ? configs.retrievalConfig() : configs.retrievalConfig().retrievalSpecificConfig(
                                 new PollingConfig("orders", kinesis)));
                 Thread worker = new Thread(scheduler, "kcl");
                 worker.setDaemon(true);
                 worker.start();
+                Thread leaseWatch = new Thread(() -> watchForLeases(dynamoDb), "lease-watch");
+                leaseWatch.setDaemon(true);
+                leaseWatch.start();
                 boolean received = firstRecord.await(80, TimeUnit.SECONDS);
                 scheduler.startGracefulShutdown().get(30, TimeUnit.SECONDS);
                 orders.stop();
@@ -117,6 +130,28 @@ public class KclStartBenchmark {
                     throw new IllegalStateException("the KCL worker processed no record within 80 s");
                 }
             }
+        }
+    }
+
+    /**
+     * Notes when the worker's first lease appears in its lease table: the end of the KCL's wait for another worker
+     * to create the leases. Polled every 50 ms; the table does not exist until the worker creates it.
+     */
+    static void watchForLeases(DynamoDbAsyncClient dynamoDb) {
+        while (firstRecord.getCount() > 0) {
+            try {
+                boolean found = dynamoDb.scan(b -> b.tableName("first-record")
+                        .filterExpression("begins_with(leaseKey, :shard)")
+                        .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS("shardId-"))))
+                        .join().count() > 0;
+                if (found) {
+                    leasesCreated = System.nanoTime();
+                    return;
+                }
+            } catch (CompletionException tableNotYetThere) {
+                // the worker creates its lease table first thing; until then, ask again
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
@@ -152,6 +187,7 @@ public class KclStartBenchmark {
     @Setup(Level.Invocation)
     public void prepare() {
         firstRecord = new CountDownLatch(1);
+        leasesCreated = 0;
         fanOut = retrieval.equals("fanOut");
     }
 
@@ -163,6 +199,7 @@ public class KclStartBenchmark {
         }
         parts.backendReadyMillis = (testStarted - classStarted) / 1_000_000;
         parts.kclFirstRecordMillis = (processed - testStarted) / 1_000_000;
+        parts.kclLeaseWaitMillis = (leasesCreated - testStarted) / 1_000_000;
         return firstRecord.getCount();
     }
 

@@ -9,6 +9,7 @@ import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
 import software.amazon.kinesis.processor.SingleStreamTracker;
 import software.amazon.kinesis.retrieval.polling.PollingConfig;
 
@@ -39,10 +40,15 @@ final class KclWorker implements AutoCloseable {
         ConfigsBuilder configs = new ConfigsBuilder(new SingleStreamTracker(stream,
                 InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
                 application, kinesis, dynamoDb, cloudWatch, workerId, () -> new OrderTotalsProcessor(totals));
-        // the KCL's defaults suit production: it idles 60 s after its first shard sync and assigns leases in
-        // rounds of twice the failover time (20 s); a test shortens both
-        scheduler = new Scheduler(configs.checkpointConfig(), configs.coordinatorConfig(),
-                configs.leaseManagementConfig().shardSyncIntervalMillis(1_000).failoverTimeMillis(2_000),
+        // the KCL's defaults suit production, and a test shortens them: a worker idles 60 s after its first shard
+        // sync; leases are assigned in rounds of twice the failover time (20 s); a worker refused the leader's lock
+        // asks again only after 30 s; and a worker that has left counts as alive, and is given leases, for two of
+        // its 30 s metrics reports
+        LeaseManagementConfig leases = configs.leaseManagementConfig().shardSyncIntervalMillis(1_000)
+                .failoverTimeMillis(2_000).leaseAssignmentIntervalMillis(1_000L)
+                .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(1_000);
+        leases.workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis(2_000);
+        scheduler = new Scheduler(configs.checkpointConfig(), configs.coordinatorConfig(), leases,
                 configs.lifecycleConfig(), configs.metricsConfig(), configs.processorConfig(),
                 retrieval == Retrieval.POLLING ? configs.retrievalConfig().retrievalSpecificConfig(
                         new PollingConfig(stream, kinesis)) : configs.retrievalConfig());
