@@ -4,6 +4,7 @@ import io.kdg4j.core.KdgException;
 import io.kdg4j.core.RecordSchema;
 import io.kdg4j.core.encode.RecordEncoder;
 import io.kdg4j.formats.avro.AvroEncoder;
+import io.kdg4j.formats.avro.AvroSchemas;
 import io.kdg4j.formats.glue.GlueSchemaRegistryFraming;
 import io.kdg4j.formats.protobuf.ProtobufEncoder;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 import picocli.CommandLine.Option;
 
 /** The flags of the binary formats: a given Avro schema, and the AWS Glue Schema Registry's framing. */
@@ -62,11 +62,11 @@ final class SchemaOptions {
 
     private static Schema parse(Path file) {
         try {
-            return new Schema.Parser().parse(Files.readString(file));
+            return AvroSchemas.parse(Files.readString(file));
         } catch (IOException e) {
             throw new KdgException("--avro-schema: cannot read " + file.toAbsolutePath() + " (" + e + ")");
-        } catch (SchemaParseException e) {
-            throw new KdgException("--avro-schema: " + file + " is not an Avro schema: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new KdgException("--avro-schema: " + file + " is " + e.getMessage());
         }
     }
 }

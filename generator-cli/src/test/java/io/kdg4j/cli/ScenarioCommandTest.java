@@ -92,6 +92,33 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void anAvroSchemaTheOrdersDoNotFit_isNamedByItsPath_andNothingIsCreatedOrSent() throws Exception {
+        Files.writeString(dir.resolve("order.avsc"), """
+                {"type": "record", "name": "Order", "namespace": "com.example.shop", "fields": [
+                  {"name": "order_id", "type": "string"},
+                  {"name": "customer_id", "type": "string"},
+                  {"name": "amount", "type": "long"}]}
+                """);
+        Path file = Files.writeString(dir.resolve("shop.yaml"), Files.readString(SHOP).replace(
+                "  orders:\n    every: 200", "  orders:\n    format: avro\n    avroSchema: order.avsc\n    every: 200"));
+        try (LocalEmulator local = LocalEmulator.start();
+             KinesisClient kinesis = AwsEndpoint.of(local.endpoint(), Region.of(local.region()), "test", "test")
+                     .kinesis()) {
+            PreviewCommandTest.Run run = kdg("send", "--scenario", file.toString(), "--endpoint",
+                    local.endpoint().toString(), "--create", "--records", "1000", "--seed", "7");
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.stderr()).contains("scenario " + file + ": streams.orders.avroSchema: $.amount: ")
+                    .contains("long");
+            assertThat(kinesis.listStreams().streamNames()).as("nothing created, nothing sent").isEmpty();
+        }
+        Files.writeString(dir.resolve("order.avsc"), Files.readString(dir.resolve("order.avsc"))
+                .replace("\"long\"", "\"double\""));
+        PreviewCommandTest.Run fits = kdg("preview", "--scenario", file.toString(), "--count", "2000");
+        assertThat(fits.exitCode()).as(fits.stderr()).isZero();
+        assertThat(fits.lines().stream().filter(l -> l.startsWith("orders\t"))).isNotEmpty();
+    }
+
+    @Test
     void send_putsEachStreamInItsOwnKinesisStream_createdEventsBeforeWhatRefersToThem() throws Exception {
         try (LocalEmulator local = LocalEmulator.start();
              KinesisClient kinesis = AwsEndpoint.of(local.endpoint(), Region.of(local.region()), "test", "test")

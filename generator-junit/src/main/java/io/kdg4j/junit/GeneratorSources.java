@@ -7,6 +7,7 @@ import io.kdg4j.core.kdg.KdgTemplate;
 import io.kdg4j.core.preset.Presets;
 import io.kdg4j.core.rate.RateSpecs;
 import io.kdg4j.core.run.Generator;
+import io.kdg4j.core.scenario.file.ScenarioFile;
 import io.kdg4j.core.schema.PartitionKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -94,6 +96,25 @@ final class GeneratorSources {
                     + file.toAbsolutePath() + " (write classpath:NAME for a resource)");
         }
         return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** The files beside a scenario named {@code source}: resources beside a classpath resource, or files. */
+    static ScenarioFile.Siblings siblings(Class<?> testClass, String source) {
+        if (source.startsWith("classpath:")) {
+            String resource = source.substring("classpath:".length());
+            String path = resource.startsWith("/") ? resource.substring(1) : resource;
+            String directory = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+            return name -> {
+                try (InputStream in = testClass.getClassLoader().getResourceAsStream(directory + name)) {
+                    if (in == null) {
+                        throw new NoSuchFileException("classpath:" + directory + name);
+                    }
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            };
+        }
+        Path directory = Path.of(source).toAbsolutePath().getParent();
+        return name -> Files.readString(directory.resolve(name), StandardCharsets.UTF_8);
     }
 
     private static RecordSchema schemaFrom(Class<?> testClass, String methodName, String where) {

@@ -139,7 +139,8 @@ final class GeneratorStarter {
         ScenarioFile file;
         try {
             file = ScenarioFile.parse(GeneratorSources.sourceText(context.getRequiredTestClass(),
-                    annotation.scenario(), "scenario", where), annotation.scenario());
+                    annotation.scenario(), "scenario", where), annotation.scenario(),
+                    GeneratorSources.siblings(context.getRequiredTestClass(), annotation.scenario()));
         } catch (ScenarioFileException e) {
             throw new ExtensionConfigurationException("@KinesisGenerator on " + where + ": " + e.getMessage(), e);
         }

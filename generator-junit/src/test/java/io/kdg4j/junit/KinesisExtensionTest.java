@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
  * The extension driven through JUnit's EngineTestKit on the embedded backend. The fixtures are nested classes,
@@ -285,6 +290,38 @@ class KinesisExtensionTest {
         devices.forEach(r -> registered.add(r.partitionKey()));
         assertThat(readings).allSatisfy(r -> assertThat(registered).contains(r.partitionKey()));
         assertThat(devices.get(0).data().asUtf8String()).startsWith("{\"device_id\":\"D-");
+    }
+
+    @KinesisTest(backend = Backend.EMBEDDED)
+    static class AvroScenarioInjection {
+        @KinesisGenerator(scenario = "classpath:scenarios/devices-avro.yaml", records = 500, seed = "5")
+        RunningGenerator devices;
+
+        @Test
+        void readingsAreWrittenAgainstTheSchemaBesideTheScenario(StreamReader reader) throws Exception {
+            devices.awaitCompletion(Duration.ofSeconds(30));
+            SEEN.put("avro-readings", reader.readAll("readings", devices.streamCounts().get("readings").events(),
+                    Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScenarioOnTheClassPath_findsTheAvroSchemaItNames_besideIt() throws Exception {
+        run(AvroScenarioInjection.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        Schema schema;
+        try (var in = getClass().getClassLoader().getResourceAsStream("scenarios/reading.avsc")) {
+            schema = new Schema.Parser().parse(in);
+        }
+        var reader = new GenericDatumReader<GenericRecord>(schema);
+        var readings = (List<Record>) SEEN.get("avro-readings");
+        assertThat(readings).isNotEmpty().allSatisfy(record -> {
+            var read = reader.read(null, DecoderFactory.get().binaryDecoder(
+                    record.data().asByteArray(), null));
+            assertThat(read.get("device_id").toString()).isEqualTo(record.partitionKey()).startsWith("D-");
+            assertThat(read.get("site").toString()).isIn("north", "south");
+            assertThat((Double) read.get("celsius")).isBetween(-5.0, 35.0);
+        });
     }
 
     @KinesisTest(backend = Backend.EMBEDDED)

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * The Avro schema of a kdg4j record schema: objects are Avro records (named after their path), whole numbers
@@ -24,6 +25,23 @@ public final class AvroSchemas {
     static final int DECIMAL_PRECISION = 19;
 
     private AvroSchemas() {
+    }
+
+    /**
+     * A given schema read from its JSON text.
+     *
+     * @throws IllegalArgumentException saying why it is not an Avro schema; Avro's parser fails some mistakes (a
+     *         misspelt {@code "type"}) with a bare NullPointerException, which is reported the same way
+     */
+    public static Schema parse(String json) {
+        try {
+            return new Schema.Parser().parse(json);
+        } catch (SchemaParseException e) {
+            throw new IllegalArgumentException("not an Avro schema: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an Avro schema: Avro's parser failed (" + e.getMessage()
+                    + "); check that each \"type\" is an Avro type or one the schema defines", e);
+        }
     }
 
     /** The schema of {@code schema}'s records, its top-level record named {@code name} in {@code namespace}. */

@@ -51,7 +51,7 @@ public final class ScenarioFile {
     private static final Set<String> POPULATION = Set.of("size", "key", "arrivals", "fields");
     private static final Set<String> MACHINE = Set.of("start", "transitions", "dwell");
     private static final Set<String> STREAM = Set.of("created", "every", "sessions", "by", "pick", "machine", "gap",
-            "late", "duplicates", "partitionKey", "fields", "to", "format", "glueSchemaVersionId");
+            "late", "duplicates", "partitionKey", "fields", "to", "format", "glueSchemaVersionId", "avroSchema");
     /** Formats a stream may be written in; the tools that send (kdg, the page) map them to encoders. */
     public static final List<String> FORMATS = List.of("json", "avro", "protobuf");
 
@@ -66,23 +66,38 @@ public final class ScenarioFile {
     }
 
     /**
-     * How a stream's records are written: {@code json} (the default), {@code avro} or {@code protobuf} (schemas
-     * derived from the stream's records), optionally with the Glue Schema Registry header naming a schema version.
+     * How a stream's records are written: {@code json} (the default), {@code avro} or {@code protobuf}, optionally
+     * with the Glue Schema Registry header naming a schema version. Binary schemas are derived from the stream's
+     * records unless the file gives an Avro schema: {@code avroSchema} is then its JSON text, else null.
      */
-    public record Format(String name, UUID glueSchemaVersionId) {
-        public static final Format JSON = new Format("json", null);
+    public record Format(String name, UUID glueSchemaVersionId, String avroSchema) {
+        public static final Format JSON = new Format("json", null, null);
+
+        public Format(String name, UUID glueSchemaVersionId) {
+            this(name, glueSchemaVersionId, null);
+        }
     }
 
+    private final String source;
     private final Scenario scenario;
     private final Map<String, Target> targets;
     private final Map<String, Format> formats;
 
-    private ScenarioFile(Scenario scenario, Map<String, Target> targets, Map<String, Format> formats) {
+    private ScenarioFile(String source, Scenario scenario, Map<String, Target> targets, Map<String, Format> formats) {
+        this.source = source;
         this.scenario = scenario;
         this.targets = Map.copyOf(targets);
         this.formats = Map.copyOf(formats);
     }
 
+    /** The files a scenario names (a stream's {@code avroSchema: orders.avsc}), read by the name it gives. */
+    @FunctionalInterface
+    public interface Siblings {
+        /** The text of file {@code name}; an IOException when it cannot be read. */
+        String read(String name) throws IOException;
+    }
+
+    /** Reads a scenario file; the files it names are beside it. */
     public static ScenarioFile load(Path file) {
         String text;
         try {
@@ -90,11 +105,23 @@ public final class ScenarioFile {
         } catch (IOException e) {
             throw new KdgException("cannot read scenario file " + file + ": " + e.getMessage(), e);
         }
-        return parse(text, file.toString());
+        Path directory = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), name -> Files.readString(directory.resolve(name)));
     }
 
-    /** Reads a scenario from its text; {@code source} names it in messages. */
+    /**
+     * Reads a scenario from its text; {@code source} names it in messages. A scenario read this way names no other
+     * file: its Avro schemas are written inline.
+     */
     public static ScenarioFile parse(String text, String source) {
+        return parse(text, source, null);
+    }
+
+    /**
+     * Reads a scenario from its text, with the files it names read by {@code siblings} (null: it may name none),
+     * such as the resources beside a scenario on the class path.
+     */
+    public static ScenarioFile parse(String text, String source, Siblings siblings) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -103,11 +130,16 @@ public final class ScenarioFile {
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")")));
         }
-        return new Reader().read(root, source);
+        return new Reader(siblings).read(root, source);
     }
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** What the file is called in messages: its path, or the name it was parsed under. */
+    public String source() {
+        return source;
     }
 
     /** Where stream {@code name} goes. */
@@ -135,6 +167,12 @@ public final class ScenarioFile {
         private final Map<String, Format> formats = new LinkedHashMap<>();
         private final Set<String> broken = new HashSet<>();
         private final ValueReader values = new ValueReader(problems, populations, broken);
+        /** Reads the files the scenario names, or null when it may name none. */
+        private final Siblings siblings;
+
+        Reader(Siblings siblings) {
+            this.siblings = siblings;
+        }
 
         ScenarioFile read(JsonNode root, String source) {
             if (root == null || !problems.isObject(root, "(the file)")) {
@@ -176,7 +214,7 @@ public final class ScenarioFile {
                 throw new ScenarioFileException(source, problems.found());
             }
             try {
-                return new ScenarioFile(builder.build(), targets, formats);
+                return new ScenarioFile(source, builder.build(), targets, formats);
             } catch (SchemaException e) {
                 throw new ScenarioFileException(source, e.problems());
             }
@@ -375,7 +413,36 @@ public final class ScenarioFile {
                             + "b7b4a7f0-1f5a-4d8e-9a3c-0123456789ab but was \"" + id + "\"");
                 }
             }
-            return new Format(name, glue);
+            String avroSchema = node.has("avroSchema") ? avroSchema(node.get("avroSchema"), name,
+                    path + ".avroSchema") : null;
+            return new Format(name, glue, avroSchema);
+        }
+
+        /** A given Avro schema: inline (a JSON object, as YAML may write it), or the name of a file beside this one. */
+        private String avroSchema(JsonNode node, String format, String path) {
+            if (!format.equals("avro")) {
+                problems.add(path, "gives the schema of format: avro, but the stream's format is " + format);
+                return null;
+            }
+            if (node.isObject()) {
+                return node.toString();
+            }
+            if (!node.isTextual()) {
+                problems.add(path, "must be an Avro schema written inline, or the name of an .avsc file, but was "
+                        + node);
+                return null;
+            }
+            if (siblings == null) {
+                problems.add(path, "names the file \"" + node.asText() + "\", but this scenario was not read from a "
+                        + "file, so there is nothing to look beside: write the schema inline");
+                return null;
+            }
+            try {
+                return siblings.read(node.asText());
+            } catch (IOException e) {
+                problems.add(path, "cannot read the file \"" + node.asText() + "\" (" + e + ")");
+                return null;
+            }
         }
 
         private double lateShare(JsonNode late, String path) {
