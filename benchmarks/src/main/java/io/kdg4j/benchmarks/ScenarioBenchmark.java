@@ -12,6 +12,7 @@ import static io.kdg4j.core.Fields.ref;
 import static io.kdg4j.core.Fields.sequence;
 import static io.kdg4j.core.Fields.uuid;
 
+import io.kdg4j.core.InstanceShare;
 import io.kdg4j.core.RecordGenerator;
 import io.kdg4j.core.encode.Encoders;
 import io.kdg4j.core.encode.RecordEncoder;
@@ -35,6 +36,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -94,6 +96,14 @@ public class ScenarioBenchmark {
 
     static final int STEADY_AFTER = 1_200_000;
 
+    /**
+     * How many instances the run is split into; this thread makes the first one's share ({@code --instance 0/N},
+     * a Flink subtask's share). Each share plans the whole run and makes only its own events, so a share's rate
+     * beside the whole run's says how far splitting scales.
+     */
+    @Param({"1", "4"})
+    public int instances;
+
     private ScenarioEvents events;
     private ScenarioIterator scenario;
     private RecordGenerator sakila;
@@ -103,7 +113,7 @@ public class ScenarioBenchmark {
 
     @Setup
     public void setUp() {
-        events = ScenarioEvents.from(shop()).seed(7);
+        events = ScenarioEvents.from(shop()).seed(7).share(new InstanceShare(0, instances));
         sakila = RecordGenerator.of(Presets.get("sakila").schema(), 7);
         json = Encoders.json();
         out = new ByteOutput(1 << 12);
@@ -117,7 +127,7 @@ public class ScenarioBenchmark {
     @Setup(Level.Iteration)
     public void steadyState() {
         scenario = events.iterator(Long.MAX_VALUE);
-        for (int i = 0; i < STEADY_AFTER; i++) {
+        while (scenario.position() < STEADY_AFTER) {
             scenario.next();
         }
     }

@@ -49,6 +49,15 @@ public final class GeneratedRecordSerializer extends TypeSerializerSingleton<Gen
         byte[] data = record.bytes();
         target.writeInt(data.length);
         target.write(data);
+        writeRoute(record.route(), target);
+    }
+
+    /** A scenario's record names its stream; other records have no route. */
+    private static void writeRoute(String route, DataOutputView target) throws IOException {
+        target.writeBoolean(route != null);
+        if (route != null) {
+            target.writeUTF(route);
+        }
     }
 
     @Override
@@ -57,7 +66,8 @@ public final class GeneratedRecordSerializer extends TypeSerializerSingleton<Gen
         String partitionKey = source.readUTF();
         byte[] data = new byte[source.readInt()];
         source.readFully(data);
-        return GeneratedRecord.wrap(index, partitionKey, data);
+        return source.readBoolean() ? GeneratedRecord.wrap(index, partitionKey, data, source.readUTF())
+                : GeneratedRecord.wrap(index, partitionKey, data);
     }
 
     @Override
@@ -72,6 +82,11 @@ public final class GeneratedRecordSerializer extends TypeSerializerSingleton<Gen
         int length = source.readInt();
         target.writeInt(length);
         target.write(source, length);
+        boolean routed = source.readBoolean();
+        target.writeBoolean(routed);
+        if (routed) {
+            target.writeUTF(source.readUTF());
+        }
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.kdg4j.flink;
 
 import io.kdg4j.core.GeneratedRecord;
+import io.kdg4j.core.scenario.file.ScenarioFile;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.connector.firehose.sink.KinesisFirehoseSink;
 import org.apache.flink.connector.firehose.sink.KinesisFirehoseSinkBuilder;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSinkBuilder;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * Flink's own Kinesis and Firehose sinks, set up for kdg4j records: each record's bytes, and its own partition key.
@@ -46,6 +49,31 @@ public final class KdgSinks {
                 .setDeliveryStreamName(Objects.requireNonNull(deliveryStream, "deliveryStream"))
                 .setFirehoseClientProperties(aws)
                 .setSerializationSchema(new RecordData());
+    }
+
+    /**
+     * Sends each stream of a scenario where its file says ({@code to: {kinesis|firehose: NAME}}; by default the
+     * Kinesis stream of its own name), each through its own Kinesis or Firehose sink.
+     */
+    public static void scenario(DataStream<GeneratedRecord> events, KdgScenarioSource scenario, Properties aws) {
+        ScenarioFile file = scenario.scenarioFile();
+        for (String stream : scenario.streams()) {
+            ScenarioFile.Target target = file.target(stream);
+            DataStream<GeneratedRecord> routed = events.filter(new Route(stream)).name("stream " + stream);
+            if (target.kind() == ScenarioFile.Target.Kind.KINESIS) {
+                routed.sinkTo(kinesis(target.name(), aws)).name("Kinesis " + target.name());
+            } else {
+                routed.sinkTo(firehose(target.name(), aws)).name("Firehose " + target.name());
+            }
+        }
+    }
+
+    /** The records of one scenario stream. */
+    private record Route(String stream) implements FilterFunction<GeneratedRecord> {
+        @Override
+        public boolean filter(GeneratedRecord record) {
+            return stream.equals(record.route());
+        }
     }
 
     /**

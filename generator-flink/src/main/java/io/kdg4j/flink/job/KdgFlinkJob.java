@@ -2,6 +2,7 @@ package io.kdg4j.flink.job;
 
 import io.kdg4j.core.GeneratedRecord;
 import io.kdg4j.core.KdgException;
+import io.kdg4j.flink.KdgScenarioSource;
 import io.kdg4j.flink.KdgSinks;
 import io.kdg4j.flink.KdgSource;
 import java.io.IOException;
@@ -45,9 +46,15 @@ public final class KdgFlinkJob implements Callable<Integer> {
         @Option(names = "--preset", paramLabel = "NAME", required = true,
                 description = "A built-in schema: sakila, randomuser, atm, clickstream, iot, apache-log, security.")
         String preset;
+
+        @Option(names = "--scenario", paramLabel = "FILE", required = true,
+                description = "A scenario file (read where the job is submitted, with the files it names): each "
+                        + "of its streams goes where the file says; --records and --rate count its events.")
+        Path scenario;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** Where records go; a scenario's file says that for each of its streams instead. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Target target;
 
     static final class Target {
@@ -138,6 +145,12 @@ public final class KdgFlinkJob implements Callable<Integer> {
     }
 
     private DataStream<GeneratedRecord> define() {
+        if (source.scenario != null) {
+            return defineScenario();
+        }
+        if (target == null) {
+            throw new KdgException("say where the records go: --stream NAME or --delivery-stream NAME");
+        }
         KdgSource records = source.template != null ? KdgSource.template(read(source.template))
                 : KdgSource.preset(source.preset);
         if (seed != null) {
@@ -163,8 +176,7 @@ public final class KdgFlinkJob implements Callable<Integer> {
         System.err.println("kdg-flink-job: " + records + " to " + targetName());
         DataStream<GeneratedRecord> stream = env.fromSource(records.build(), WatermarkStrategy.noWatermarks(),
                 "kdg4j records");
-        Properties aws = endpoint == null ? KdgSinks.awsProperties(region)
-                : KdgSinks.emulatorProperties(endpoint, region, "test", "test");
+        Properties aws = awsProperties();
         if (target.stream != null) {
             stream.sinkTo(KdgSinks.kinesis(target.stream, aws)).name("Kinesis " + target.stream);
         } else {
@@ -173,7 +185,39 @@ public final class KdgFlinkJob implements Callable<Integer> {
         return stream;
     }
 
+    private DataStream<GeneratedRecord> defineScenario() {
+        if (target != null || format != null || partitionKey != null || clock != null) {
+            throw new KdgException("a scenario's file says where each stream goes and how its records are "
+                    + "written: --stream, --delivery-stream, --format, --partition-key and --clock are for "
+                    + "--template and --preset");
+        }
+        KdgScenarioSource events = KdgScenarioSource.file(source.scenario);
+        if (seed != null) {
+            events = events.seed(seed);
+        }
+        if (records != null) {
+            events = events.events(count(records));
+        }
+        if (rate != null) {
+            events = rate.recordsPerSecond != null ? events.rate(rate.recordsPerSecond)
+                    : events.rateProfile(rate.profile);
+        }
+        System.err.println("kdg-flink-job: " + events + " to streams " + String.join(", ", events.streams()));
+        DataStream<GeneratedRecord> stream = env.fromSource(events, WatermarkStrategy.noWatermarks(),
+                "kdg4j scenario events");
+        KdgSinks.scenario(stream, events, awsProperties());
+        return stream;
+    }
+
+    private Properties awsProperties() {
+        return endpoint == null ? KdgSinks.awsProperties(region)
+                : KdgSinks.emulatorProperties(endpoint, region, "test", "test");
+    }
+
     private String targetName() {
+        if (source.scenario != null) {
+            return "the streams of " + source.scenario;
+        }
         return target.stream != null ? "stream " + target.stream : "delivery stream " + target.deliveryStream;
     }
 
