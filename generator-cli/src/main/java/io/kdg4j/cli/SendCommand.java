@@ -235,9 +235,15 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         }
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         ScenarioTally tally = new ScenarioTally();
-        Generator generator = limited(Generator.from(ScenarioEvents.from(scenario).seed(runSeed)
-                .share(settings.share).tally(tally).encoders(StreamFormats.encoders(file))).rate(settings.rate),
-                settings);
+        ScenarioEvents events = ScenarioEvents.from(scenario).seed(runSeed).share(settings.share).tally(tally)
+                .encoders(StreamFormats.encoders(file));
+        if (settings.eventTimeSpeed > 0) {
+            events = events.inEventTime(settings.eventTimeSpeed);
+            err.println("kdg send: the scenario in its event time, " + speed(settings.eventTimeSpeed)
+                    + (scenario.start().isPresent() ? " from its start " + scenario.start().get()
+                    : " from now"));
+        }
+        Generator generator = limited(Generator.from(events).rate(settings.rate), settings);
         return run(generator, settings, err, runSeed, "events", aws -> {
             Map<String, RecordSink> sinks = new LinkedHashMap<>();
             for (EventStream stream : scenario.streams()) {
@@ -400,8 +406,9 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
     }
 
     /** What the flags say, checked together. */
+    /** {@code eventTimeSpeed}: a scenario played in its event time at that factor, or 0. */
     private record Settings(InstanceShare share, RateProfile rate, Long records, Duration duration,
-                            Duration drainTimeout, SimulatedTime simulatedTime) {
+                            Duration drainTimeout, SimulatedTime simulatedTime, double eventTimeSpeed) {
     }
 
     private Settings checkFlags() {
@@ -479,19 +486,31 @@ final class SendCommand implements Callable<Integer>, ErrorHandler.Connected {
         if (bufferSeconds < 0 || bufferSeconds > 900) {
             throw bad("--buffer-seconds must be in [0, 900] but was " + bufferSeconds);
         }
-        SimulatedTime simulatedTime;
+        SimulatedTime simulatedTime = null;
+        double eventTimeSpeed = 0;
         try {
-            simulatedTime = simulated.simulatedTime();
+            if (scenario) {
+                eventTimeSpeed = simulated.eventTimeSpeed();
+            } else {
+                simulatedTime = simulated.simulatedTime();
+            }
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-        if (simulatedTime != null && scenario) {
-            throw bad("--sim-time is for --template and --preset: a scenario keeps its own event time");
+        if (eventTimeSpeed > 0 && profile != RateProfile.unlimited()) {
+            throw bad("--sim-speed plays a scenario in its own event time, and --rate or --rate-profile would pace it "
+                    + "by count instead: give one of them");
         }
         if (simulatedTime != null && profile == RateProfile.unlimited()) {
             throw bad("--sim-time needs --rate or --rate-profile: records per simulated second");
         }
-        return new Settings(share, profile, records, duration, drain, simulatedTime);
+        return new Settings(share, profile, records, duration, drain, simulatedTime, eventTimeSpeed);
+    }
+
+    /** 1 as "real time", 60 as "60x real time". */
+    private static String speed(double factor) {
+        return factor == 1 ? "real time" : (factor == Math.rint(factor) ? Long.toString((long) factor)
+                : Double.toString(factor)) + "x real time";
     }
 
     private void provision(AwsEndpoint aws, boolean creating, PrintWriter err, String stream, String deliveryStream) {

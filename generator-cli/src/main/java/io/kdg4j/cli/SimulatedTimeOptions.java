@@ -21,7 +21,8 @@ final class SimulatedTimeOptions {
     String simTime;
 
     @Option(names = "--sim-speed", paramLabel = "Nx", description = "With --sim-time: N simulated seconds per second, "
-            + "e.g. 3600x (an hour a second).")
+            + "e.g. 3600x (an hour a second). With --scenario: its events are sent when due in its event time, "
+            + "played N times as fast as real time (1x: real time).")
     String simSpeed;
 
     @Option(names = "--sim-tick", paramLabel = "D", description = "With --sim-time, KDG's way: D of simulated time at "
@@ -60,6 +61,22 @@ final class SimulatedTimeOptions {
             return time.ticks(tick, wait);
         }
         return time;
+    }
+
+    /**
+     * For a scenario, which keeps its own event time: {@code --sim-speed Nx} plays it N times as fast as real time;
+     * 0 without it.
+     */
+    double eventTimeSpeed() {
+        if (simTime != null) {
+            throw new IllegalArgumentException("--sim-time is for --template and --preset: a scenario keeps its own "
+                    + "event time (--sim-speed Nx plays it at N times real time)");
+        }
+        if (simTick != null || simWait != null) {
+            throw new IllegalArgumentException("--sim-tick and --sim-wait are for --sim-time: a scenario plays its "
+                    + "event time with --sim-speed Nx");
+        }
+        return simSpeed == null ? 0 : speed(simSpeed);
     }
 
     private static double speed(String text) {

@@ -119,6 +119,57 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void inEventTime_atRealTime_noEventArrivesBeforeItsEventTime_lateOnesAfterTheirDelay() throws Exception {
+        Path file = Files.writeString(dir.resolve("live.yaml"), """
+                populations:
+                  sensor:
+                    size: 20
+                    key: sensor_id
+                    fields:
+                      sensor_id: { concat: ["S-", { sequence: {} }] }
+                streams:
+                  readings:
+                    every: 100
+                    by: sensor
+                    late: { share: 0.2, by: 500ms }
+                    fields:
+                      sensor_id: { ref: sensor }
+                      at: { event: timeMillis }
+                """);
+        try (LocalEmulator local = LocalEmulator.start();
+             KinesisClient kinesis = AwsEndpoint.of(local.endpoint(), Region.of(local.region()), "test", "test")
+                     .kinesis()) {
+            PreviewCommandTest.Run run = kdg("send", "--scenario", file.toString(), "--endpoint",
+                    local.endpoint().toString(), "--create", "--shards", "1", "--records", "200", "--sim-speed", "1x");
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stderr()).contains("the scenario in its event time, real time from now");
+            List<Record> landed = StreamReader.readAll(kinesis, "readings", 200, Duration.ofSeconds(30));
+            long late = 0;
+            long latest = Long.MIN_VALUE;
+            for (Record record : landed) {
+                long eventTime = json(record).get("at").asLong();
+                assertThat(record.approximateArrivalTimestamp().toEpochMilli()).as("arrival of %s", eventTime)
+                        .isGreaterThanOrEqualTo(eventTime);
+                if (eventTime < latest) {   // sent after an event with a later event time: a late one
+                    late++;
+                    assertThat(record.approximateArrivalTimestamp().toEpochMilli()).isGreaterThanOrEqualTo(
+                            eventTime + 500);
+                }
+                latest = Math.max(latest, eventTime);
+            }
+            assertThat(late).isPositive();
+        }
+        PreviewCommandTest.Run withRate = kdg("send", "--scenario", file.toString(), "--endpoint", "local",
+                "--records", "10", "--sim-speed", "60x", "--rate", "100");
+        assertThat(withRate.exitCode()).isEqualTo(2);
+        assertThat(withRate.stderr()).contains("--sim-speed plays a scenario in its own event time");
+        PreviewCommandTest.Run simTime = kdg("send", "--scenario", file.toString(), "--endpoint", "local",
+                "--records", "10", "--sim-time", "2026-01-01T00:00..2026-01-02T00:00");
+        assertThat(simTime.exitCode()).isEqualTo(2);
+        assertThat(simTime.stderr()).contains("--sim-speed Nx plays it at N times real time");
+    }
+
+    @Test
     void send_putsEachStreamInItsOwnKinesisStream_createdEventsBeforeWhatRefersToThem() throws Exception {
         try (LocalEmulator local = LocalEmulator.start();
              KinesisClient kinesis = AwsEndpoint.of(local.endpoint(), Region.of(local.region()), "test", "test")

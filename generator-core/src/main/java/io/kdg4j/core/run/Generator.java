@@ -217,8 +217,10 @@ public final class Generator {
                     sink.close();
                 }
             };
+            EventTimePace pace = scenario.eventTimeSpeed() > 0 ? new EventTimePace(scenario.eventTimeSpeed(), ticker)
+                    : null;
             return GeneratorRun.start(scenario::records, share.count() == 1 ? rate : rate.scaled(factor),
-                    bytesPerSecond * factor, recordLimit, durationLimit, maxInFlight, ticker, counted, null);
+                    bytesPerSecond * factor, recordLimit, durationLimit, maxInFlight, ticker, counted, null, pace);
         }
         long count = recordLimit == Long.MAX_VALUE ? Long.MAX_VALUE : share.countOf(recordLimit);
         if (simulatedTime != null) {

@@ -4,6 +4,7 @@ import io.kdg4j.core.GeneratedRecord;
 import io.kdg4j.core.rate.RateLimiter;
 import io.kdg4j.core.rate.RateProfile;
 import io.kdg4j.core.rate.Ticker;
+import io.kdg4j.core.scenario.ScenarioRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -37,14 +38,17 @@ public final class GeneratorRun implements AutoCloseable {
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final Thread thread;
     private final SimulatedRun simulated;
+    /** Null unless a scenario run is paced by its event time. */
+    private final EventTimePace pace;
     private volatile boolean stopRequested;
     private volatile long startNanos;
     private volatile long endNanos = -1;
 
     private GeneratorRun(LongFunction<Iterator<GeneratedRecord>> source, RateProfile rate, double bytesPerSecond, long count, Duration durationLimit,
-                         int maxInFlight, Ticker ticker, RecordSink sink, SimulatedRun simulated) {
+                         int maxInFlight, Ticker ticker, RecordSink sink, SimulatedRun simulated, EventTimePace pace) {
         this.source = source;
         this.simulated = simulated;
+        this.pace = pace;
         this.count = count;
         this.durationLimit = durationLimit;
         this.ticker = ticker;
@@ -59,13 +63,24 @@ public final class GeneratorRun implements AutoCloseable {
     static GeneratorRun start(LongFunction<Iterator<GeneratedRecord>> source, RateProfile rate, double bytesPerSecond, long count,
                               Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink,
                               SimulatedRun simulated) {
+        return start(source, rate, bytesPerSecond, count, durationLimit, maxInFlight, ticker, sink, simulated, null);
+    }
+
+    /**
+     * The same, each of a scenario's records handed on when {@code pace} says it is due (the source's are
+     * {@link ScenarioRecords}).
+     */
+    static GeneratorRun start(LongFunction<Iterator<GeneratedRecord>> source, RateProfile rate, double bytesPerSecond,
+                              long count, Duration durationLimit, int maxInFlight, Ticker ticker, RecordSink sink,
+                              SimulatedRun simulated, EventTimePace pace) {
         GeneratorRun run = new GeneratorRun(source, rate, bytesPerSecond, count, durationLimit, maxInFlight, ticker,
-                sink, simulated);
+                sink, simulated, pace);
         run.startNanos = ticker.nanoTime();
         run.limiter.startAt(run.startNanos);
         if (simulated != null) {
             simulated.startAt(run.startNanos);
         }
+
         run.thread.start();
         return run;
     }
@@ -171,6 +186,10 @@ public final class GeneratorRun implements AutoCloseable {
     /** Hands records to the sink until a limit or a stop; returns why it stopped early, or "". */
     private String generate() throws InterruptedException {
         Iterator<GeneratedRecord> records = source.apply(count);
+        if (pace != null) {
+            // event time zero is when the records are made (a scenario without a start begins then), or later
+            pace.startAt(ticker.nanoTime());
+        }
         while (!stopping()) {
             if (!accounts.tryReserve(POLL_MILLIS)) {
                 continue;
@@ -189,6 +208,10 @@ public final class GeneratorRun implements AutoCloseable {
             } catch (RuntimeException e) {
                 accounts.unreserve();
                 return "generating a record failed: " + e;
+            }
+            if (pace != null && !pace.await((ScenarioRecords) records, this::stopping)) {
+                accounts.unreserve();
+                return "";
             }
             if (!limiter.acquire(record.size(), this::stopping)) {
                 accounts.unreserve();

@@ -13,8 +13,6 @@ import java.util.function.BooleanSupplier;
  * {@link #now()} may be read from any thread.
  */
 final class SimulatedRun {
-    private static final long MAX_SLEEP_NANOS = 20_000_000;
-
     private final SimulatedTime time;
     private final SimulatedClock clock;
     private final SimulatedSchedule schedule;
@@ -77,18 +75,6 @@ final class SimulatedRun {
     }
 
     private boolean waitUntil(long deadline, BooleanSupplier cancelled) throws InterruptedException {
-        while (true) {
-            if (cancelled.getAsBoolean()) {
-                return false;
-            }
-            long left = deadline - ticker.nanoTime();
-            if (left <= 0) {
-                return true;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            ticker.sleep(Math.min(left, MAX_SLEEP_NANOS));
-        }
+        return Waiting.until(ticker, deadline, cancelled);
     }
 }

@@ -10,7 +10,9 @@ import io.kdg4j.core.GeneratedRecord;
  * @param sequence the entity's own event number in this stream (for events without an entity, the stream's)
  * @param late delivered after events with later event times, on purpose
  * @param duplicate a second delivery of the event just before it
+ * @param dueMillis when, in the run's event time, the event is due to be sent: its event time, or for a late one
+ *        the end of its delay
  */
 public record ScenarioEvent(String stream, GeneratedRecord record, long eventTimeMillis, int entity, long sequence,
-        String state, boolean late, boolean duplicate) {
+        String state, boolean late, boolean duplicate, long dueMillis) {
 }

@@ -25,33 +25,38 @@ public final class ScenarioEvents {
     private final Instant start;
     private final Function<EventStream, RecordEncoder> encoder;
     private final ScenarioTally tally;
+    /** Event-time seconds per real second a run plays the events at, or 0 for as fast as it may. */
+    private final double eventTimeSpeed;
 
     private ScenarioEvents(Scenario scenario, long seed, InstanceShare share, Instant start,
-            Function<EventStream, RecordEncoder> encoder, ScenarioTally tally) {
+            Function<EventStream, RecordEncoder> encoder, ScenarioTally tally, double eventTimeSpeed) {
         this.scenario = scenario;
         this.seed = seed;
         this.share = share;
         this.start = start;
         this.encoder = encoder;
         this.tally = tally;
+        this.eventTimeSpeed = eventTimeSpeed;
     }
 
     public static ScenarioEvents from(Scenario scenario) {
         return new ScenarioEvents(Objects.requireNonNull(scenario, "scenario"), 0, InstanceShare.WHOLE,
-                scenario.start().orElse(null), stream -> Encoders.json(), null);
+                scenario.start().orElse(null), stream -> Encoders.json(), null, 0);
     }
 
     public ScenarioEvents seed(long seed) {
-        return new ScenarioEvents(scenario, seed, share, start, encoder, tally);
+        return new ScenarioEvents(scenario, seed, share, start, encoder, tally, eventTimeSpeed);
     }
 
     public ScenarioEvents share(InstanceShare share) {
-        return new ScenarioEvents(scenario, seed, Objects.requireNonNull(share, "share"), start, encoder, tally);
+        return new ScenarioEvents(scenario, seed, Objects.requireNonNull(share, "share"), start, encoder, tally,
+                eventTimeSpeed);
     }
 
     /** Event time zero (otherwise the scenario's, or the time the iterator is made). */
     public ScenarioEvents start(Instant start) {
-        return new ScenarioEvents(scenario, seed, share, Objects.requireNonNull(start, "start"), encoder, tally);
+        return new ScenarioEvents(scenario, seed, share, Objects.requireNonNull(start, "start"), encoder, tally,
+                eventTimeSpeed);
     }
 
     /** Every stream's records written by {@code encoder} (JSON otherwise). */
@@ -62,17 +67,37 @@ public final class ScenarioEvents {
 
     /** Each stream's records written by the encoder {@code encoders} gives it (made once per iterator). */
     public ScenarioEvents encoders(Function<EventStream, RecordEncoder> encoders) {
-        return new ScenarioEvents(scenario, seed, share, start, Objects.requireNonNull(encoders, "encoders"), tally);
+        return new ScenarioEvents(scenario, seed, share, start, Objects.requireNonNull(encoders, "encoders"), tally,
+                eventTimeSpeed);
     }
 
-    /** Every iterator of these events counts into {@code tally} (each counts into its own otherwise). */
     /** The tally every iterator of these events counts into, or null when each counts into its own. */
     public ScenarioTally tally() {
         return tally;
     }
 
+    /** Every iterator of these events counts into {@code tally} (each counts into its own otherwise). */
     public ScenarioEvents tally(ScenarioTally tally) {
-        return new ScenarioEvents(scenario, seed, share, start, encoder, Objects.requireNonNull(tally, "tally"));
+        return new ScenarioEvents(scenario, seed, share, start, encoder, Objects.requireNonNull(tally, "tally"),
+                eventTimeSpeed);
+    }
+
+    /**
+     * A run of these events ({@code Generator.from(events)}) hands each on when it is due in event time, played
+     * {@code speedUp} times as fast as real time (1: real time, 60: a minute a second): an event when its event
+     * time comes, a late one when its delay is over. Without it, a run goes as fast as its rate lets it.
+     */
+    public ScenarioEvents inEventTime(double speedUp) {
+        if (!(speedUp > 0) || Double.isInfinite(speedUp)) {
+            throw new IllegalArgumentException("the event-time speed must be a positive factor such as 1 (real "
+                    + "time) or 60 (a minute a second) but was " + speedUp);
+        }
+        return new ScenarioEvents(scenario, seed, share, start, encoder, tally, speedUp);
+    }
+
+    /** Event-time seconds per real second a run plays the events at, or 0 for as fast as its rate lets it. */
+    public double eventTimeSpeed() {
+        return eventTimeSpeed;
     }
 
     public Scenario scenario() {
@@ -91,19 +116,8 @@ public final class ScenarioEvents {
      * The records of {@link #iterator(long)}'s events, each routed to its stream, for a run: they count in the
      * {@linkplain #tally tally} when the run hands them to its sink ({@link ScenarioTally#sent}).
      */
-    public Iterator<GeneratedRecord> records(long total) {
-        ScenarioIterator events = iterator(total, true);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return events.hasNext();
-            }
-
-            @Override
-            public GeneratedRecord next() {
-                return events.next().record();
-            }
-        };
+    public ScenarioRecords records(long total) {
+        return new ScenarioRecords(iterator(total, true));
     }
 
     /** This instance's share of the first {@code total} events of the run ({@code Long.MAX_VALUE}: no end). */

@@ -138,6 +138,11 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
         return tally.counts();
     }
 
+    /** Event time zero of the run, in epoch milliseconds. */
+    long startMillis() {
+        return startMillis;
+    }
+
     /** Positions of the whole run passed so far (every instance's events, not only this one's). */
     public long position() {
         return position;
@@ -306,7 +311,7 @@ public final class ScenarioIterator implements Iterator<ScenarioEvent> {
             stream.counters.add(planned.late, planned.duplicate);
         }
         return new ScenarioEvent(stream.definition.name(), record, eventMillis, planned.entity, planned.sequence,
-                state, planned.late, planned.duplicate);
+                state, planned.late, planned.duplicate, planned.late ? startMillis + planned.release : eventMillis);
     }
 
     /** An event planned but not yet delivered. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kdg4j.core.GeneratedRecord;
 import io.kdg4j.core.InstanceShare;
+import io.kdg4j.core.rate.ManualTicker;
+import io.kdg4j.core.run.DeliveryListener;
 import io.kdg4j.core.run.Generator;
 import io.kdg4j.core.run.InMemorySink;
+import io.kdg4j.core.run.RecordSink;
 import io.kdg4j.core.run.RoutingSink;
 import io.kdg4j.core.run.RunSummary;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class ScenarioRunTest {
@@ -58,6 +62,51 @@ class ScenarioRunTest {
         assertThat(counted).isEqualTo(summary.generated()).isEqualTo(summary.acked());
         tally.counts().forEach((stream, counts) ->
                 assertThat(counts.events()).as(stream).isEqualTo(sinks.get(stream).size()));
+    }
+
+    @Test
+    void aRunInEventTime_handsEachEventOnWhenItIsDue_lateOnesWhenTheirDelayIsOver() throws Exception {
+        ManualTicker ticker = new ManualTicker();
+        Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        RecordSink timing = new RecordSink() {
+            @Override
+            public void send(GeneratedRecord record, DeliveryListener listener) {
+                sentAt.put(record.index(), ticker.nanoTime());
+                listener.acked(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Scenario shop = Shop.scenario(Shop.orders().late(0.05, Delay.fixed(Duration.ofSeconds(2))));
+        RunSummary summary = Generator.from(ScenarioEvents.from(shop).inEventTime(60)).seed(4).limit(3_000)
+                .ticker(ticker).to(timing).start().awaitCompletion(Duration.ofMinutes(1));
+        assertThat(summary.acked()).isEqualTo(3_000);
+
+        long start = Shop.START.toEpochMilli();
+        long clock = 0;
+        int late = 0;
+        for (ScenarioIterator events = ScenarioEvents.from(shop).seed(4).iterator(3_000); events.hasNext(); ) {
+            ScenarioEvent event = events.next();
+            long due = Math.round((event.dueMillis() - start) * 1e6 / 60);
+            if (event.late()) {
+                late++;
+                assertThat(event.dueMillis()).isEqualTo(event.eventTimeMillis() + 2_000);
+            } else {
+                assertThat(event.dueMillis()).isEqualTo(event.eventTimeMillis());
+            }
+            clock = Math.max(clock, due);   // one due before the event it follows is handed on at once
+            assertThat(sentAt.get(event.record().index())).as("event %d", event.record().index()).isEqualTo(clock);
+        }
+        assertThat(late).isGreaterThan(50);
+        // the run took what its last event's due time says, at sixty times real time, to the nanosecond
+        assertThat(ticker.nanoTime()).isEqualTo(clock);
+        assertThat(clock).isGreaterThan(Duration.ofMillis(10).toNanos());
     }
 
     @Test
