@@ -29,8 +29,10 @@ class KdgFlinkJobTest {
     void aJob_needsOneSourceAndOneTarget() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         assertThatThrownBy(() -> KdgFlinkJob.define(env, "--preset", "sakila"))
-                .isInstanceOf(CommandLine.MissingParameterException.class)
-                .hasMessageContaining("--stream").hasMessageContaining("--delivery-stream");
+                .isInstanceOf(KdgException.class)
+                .hasMessage("say where the records go: --stream NAME or --delivery-stream NAME");
+        assertThatThrownBy(() -> KdgFlinkJob.define(env, "--stream", "s"))
+                .isInstanceOf(CommandLine.MissingParameterException.class).hasMessageContaining("--scenario");
         assertThatThrownBy(() -> KdgFlinkJob.define(env, "--preset", "sakila", "--template", "a.kdg", "--stream", "s"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("mutually exclusive");
     }
